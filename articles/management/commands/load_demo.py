@@ -1,0 +1,162 @@
+from datetime import timedelta
+from itertools import batched
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
+from django.utils import timezone
+from taggit.models import Tag, TaggedItem
+
+from articles import demo_content, synthetic
+from articles.models import Article, Author
+from media.models import Photo
+from media.synthetic import scene_jpeg
+from newsroom.html import sanitize_html
+from sections.models import Section
+from siteinfo.models import SiteLink, SiteSettings
+
+SYNTHETIC_PHOTO_CREDIT = "Newsroom synthetic photo"
+SYNTHETIC_PHOTO_POOL = 24
+BATCH_SIZE = 2000
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo site: sections, authors, a dozen articles with photos and the site's "
+        "footer. Safe to run again. --articles N also ensures N synthetic articles exist."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--articles", type=int, default=0, help="Ensure this many synthetic articles exist."
+        )
+
+    def handle(self, *args, articles: int, **options) -> None:
+        with transaction.atomic():
+            self.load_site()
+            sections = self.load_sections()
+            authors = self.load_authors()
+            created = self.load_articles(sections, authors)
+        self.stdout.write(f"Demo content ready: {created} new articles.")
+        if articles > 0:
+            added = self.load_synthetic(articles, list(sections.values()), list(authors.values()))
+            self.stdout.write(f"Synthetic articles: {added} added, {articles} in all.")
+
+    def load_site(self) -> None:
+        site = SiteSettings.load()
+        if not site.links.exists():
+            for field in ("name", "tagline", "alternate_addresses_intro"):
+                setattr(site, field, demo_content.SITE[field])
+            site.save()
+            SiteLink.objects.bulk_create(
+                SiteLink(settings=site, kind=kind, label=label, url=url, position=position)
+                for position, (kind, label, url) in enumerate(demo_content.SITE["links"])
+            )
+
+    def load_sections(self) -> dict[str, Section]:
+        sections: dict[str, Section] = {}
+        for position, (slug, name, parent_slug, description) in enumerate(demo_content.SECTIONS):
+            parent = sections.get(parent_slug) if parent_slug else None
+            sections[slug], _ = Section.objects.get_or_create(
+                slug=slug,
+                parent=parent,
+                defaults={"name": name, "description": description, "position": position},
+            )
+        return sections
+
+    def load_authors(self) -> dict[str, Author]:
+        return {
+            slug: Author.objects.get_or_create(slug=slug, defaults={"name": name, "bio": bio})[0]
+            for name, slug, bio in demo_content.AUTHORS
+        }
+
+    def load_articles(self, sections: dict[str, Section], authors: dict[str, Author]) -> int:
+        now = timezone.now()
+        created = 0
+        for seed, data in enumerate(demo_content.ARTICLES):
+            if Article.objects.filter(slug=data["slug"]).exists():
+                continue
+            caption, credit, alt_text = data["photo"]
+            photo = Photo(caption=caption, credit=credit, alt_text=alt_text)
+            photo.image.save("demo.jpg", ContentFile(scene_jpeg(seed), name="demo.jpg"), save=True)
+            article = Article.objects.create(
+                slug=data["slug"],
+                headline=data["headline"],
+                summary=data["summary"],
+                body=data["body"].strip(),
+                section=sections[data["section"]],
+                lead_photo=photo,
+                status=Article.Status.PUBLISHED,
+                published_at=now - timedelta(hours=data["hours_ago"]),
+                editors_choice=data["editors_choice"],
+            )
+            article.authors.set(authors[slug] for slug in data["authors"])
+            article.tags.set(data["tags"])
+            created += 1
+        return created
+
+    def synthetic_photos(self) -> list[Photo]:
+        photos = list(Photo.objects.filter(credit=SYNTHETIC_PHOTO_CREDIT))
+        for seed in range(len(photos), SYNTHETIC_PHOTO_POOL):
+            photo = Photo(
+                caption=f"A city skyline at the end of the day, scene {seed + 1}.",
+                credit=SYNTHETIC_PHOTO_CREDIT,
+                alt_text="Apartment blocks against the evening sky.",
+            )
+            photo.image.save(
+                "synthetic.jpg",
+                ContentFile(scene_jpeg(1000 + seed), name="synthetic.jpg"),
+                save=True,
+            )
+            photos.append(photo)
+        return photos
+
+    def load_synthetic(self, count: int, sections: list[Section], authors: list[Author]) -> int:
+        """Bulk-insert the synthetic articles that do not exist yet."""
+        photos = self.synthetic_photos()
+        tags = {name: Tag.objects.get_or_create(name=name)[0] for name in synthetic.TAGS}
+        content_type = ContentType.objects.get_for_model(Article)
+        author_link = Article.authors.through
+        now = timezone.now()
+        added = 0
+        for batch in batched(synthetic.generate_range(count, now), BATCH_SIZE):
+            existing = set(
+                Article.objects.filter(slug__in=[item.slug for item in batch]).values_list(
+                    "slug", flat=True
+                )
+            )
+            items = [item for item in batch if item.slug not in existing]
+            if not items:
+                continue
+            with transaction.atomic():
+                articles = Article.objects.bulk_create(
+                    Article(
+                        slug=item.slug,
+                        headline=item.headline,
+                        summary=item.summary,
+                        body=item.body,
+                        # bulk_create skips save(), so the body is sanitized here.
+                        body_html=sanitize_html(item.body),
+                        section=sections[item.index % len(sections)],
+                        lead_photo=photos[item.index % len(photos)],
+                        status=Article.Status.PUBLISHED,
+                        published_at=item.published_at,
+                        editors_choice=item.editors_choice,
+                    )
+                    for item in items
+                )
+                author_link.objects.bulk_create(
+                    author_link(
+                        article_id=article.pk, author_id=authors[item.index % len(authors)].pk
+                    )
+                    for article, item in zip(articles, items, strict=True)
+                )
+                TaggedItem.objects.bulk_create(
+                    TaggedItem(content_type=content_type, object_id=article.pk, tag=tags[name])
+                    for article, item in zip(articles, items, strict=True)
+                    for name in item.tags
+                )
+            added += len(items)
+            self.stdout.write(f"  {added} synthetic articles added…")
+        return added

@@ -1,0 +1,208 @@
+from datetime import timedelta
+
+from django.db import models
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import Coalesce, RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from media.models import Photo
+from newsroom.html import sanitize_html
+from sections.models import Section
+
+# What the body editor offers; newsroom.html.sanitize_html decides what is kept.
+BODY_EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+}
+
+# An edit this soon after publishing is part of publishing, not an update readers need to see.
+UPDATE_GRACE = timedelta(minutes=5)
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, unique=True)
+    bio = models.TextField(
+        "Short bio", blank=True, help_text="One or two sentences shown on the author's page."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> "ArticleQuerySet":
+        """What readers may see: published, with a publish time that has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self) -> "ArticleQuerySet":
+        """Everything a card on a listing shows, without a query per article."""
+        return self.select_related("section", "lead_photo").order_by("-published_at", "-pk")
+
+    def with_related(self) -> "ArticleQuerySet":
+        """Everything the article page shows, in a fixed number of queries."""
+        return self.select_related("section", "lead_photo").prefetch_related("authors", "tags")
+
+    def in_section(self, section: Section) -> "ArticleQuerySet":
+        """Articles filed under the section or any of its subsections."""
+        return self.filter(Q(section=section) | Q(section__path__startswith=f"{section.path}/"))
+
+    def latest_per_top_section(self, per_section: int) -> "ArticleQuerySet":
+        """The newest few articles under each top-level section, in one query."""
+        top_section = Coalesce(F("section__root_id"), F("section_id"))
+        return (
+            self.for_listing()
+            .annotate(
+                top_section_id=top_section,
+                rank=Window(
+                    RowNumber(),
+                    partition_by=top_section,
+                    order_by=[F("published_at").desc(), F("pk").desc()],
+                ),
+            )
+            .filter(rank__lte=per_section)
+        )
+
+    def related_to(self, article: "Article", limit: int = 4) -> "ArticleQuerySet":
+        """Articles sharing the most tags with this one, newest first; else its section's latest."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        others = self.exclude(pk=article.pk).for_listing()
+        if not tag_ids:
+            return others.filter(section=article.section)[:limit]
+        return (
+            others.filter(Q(tags__in=tag_ids) | Q(section=article.section))
+            .annotate(shared_tags=Count("tagged_items", filter=Q(tags__in=tag_ids)))
+            .order_by("-shared_tags", "-published_at")[:limit]
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    headline = models.CharField("Headline", max_length=200)
+    slug = models.SlugField(
+        "Slug",
+        max_length=200,
+        unique=True,
+        help_text="The article's part of the web address; filled in from the headline.",
+    )
+    summary = models.TextField(
+        "Summary", blank=True, help_text="The standfirst: one or two sentences under the headline."
+    )
+    body = ProseEditorField(
+        "Body", blank=True, config={"extensions": BODY_EDITOR_EXTENSIONS}, sanitize=False
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    section = models.ForeignKey(
+        Section, verbose_name="Section", on_delete=models.PROTECT, related_name="articles"
+    )
+    tags = TaggableManager("Tags", blank=True, help_text="Separate tags with commas.")
+    lead_photo = models.ForeignKey(
+        Photo,
+        verbose_name="Lead photo",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lead_of",
+    )
+    lead_photo_caption = models.TextField(
+        "Caption",
+        blank=True,
+        help_text="Caption for the lead photo in this article. Leave empty to use the photo's own.",
+    )
+    authors = models.ManyToManyField(
+        Author, verbose_name="Authors", blank=True, related_name="articles"
+    )
+    status = models.CharField(
+        "Status", max_length=20, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        "Publish time",
+        default=timezone.now,
+        help_text="A time in the future schedules the article: readers see it from then on.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField("Updated", auto_now=True)
+    editors_choice = models.BooleanField(
+        "Editor's Choice",
+        default=False,
+        help_text="Feature this story in the Editor's Choice strip.",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_published_idx"),
+            models.Index(fields=["section", "status", "-published_at"], name="article_section_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def save(self, *args, **kwargs) -> None:
+        self.body_html = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        local = timezone.localtime(self.published_at)
+        return reverse(
+            "articles:detail",
+            kwargs={
+                "section_path": self.section.path,
+                "year": local.year,
+                "month": f"{local.month:02d}",
+                "day": f"{local.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    def get_preview_url(self) -> str:
+        return reverse("articles:preview", kwargs={"pk": self.pk})
+
+    @property
+    def is_live(self) -> bool:
+        """True when readers can see the article now."""
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+
+    @property
+    def lead_caption(self) -> str:
+        if self.lead_photo_caption:
+            return self.lead_photo_caption
+        return self.lead_photo.caption if self.lead_photo else ""
+
+    @property
+    def was_updated(self) -> bool:
+        """True when the article changed after it went out (not while it was being prepared)."""
+        if self.updated_at is None or self.created_at is None:
+            return False
+        return self.updated_at > max(self.published_at, self.created_at) + UPDATE_GRACE
+
+    def breadcrumbs(self) -> list[Section]:
+        return self.section.ancestors_and_self()

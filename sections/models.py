@@ -1,0 +1,115 @@
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.urls import reverse
+
+# First path segments the site itself uses: a top-level section may not take them.
+RESERVED_SLUGS = frozenset(
+    {"admin", "authors", "tags", "search", "static", "media", "preview", "feed", "corrections"}
+)
+
+
+class SectionQuerySet(models.QuerySet):
+    def in_navigation(self) -> "SectionQuerySet":
+        return self.filter(parent=None, show_in_navigation=True)
+
+    def subtree_of(self, section: "Section") -> "SectionQuerySet":
+        """The section and every section below it."""
+        return self.filter(models.Q(pk=section.pk) | models.Q(path__startswith=f"{section.path}/"))
+
+
+class Section(models.Model):
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="Leave empty for a top-level section such as News or Business.",
+    )
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(
+        max_length=100, help_text="The section's part of the web address, e.g. 'palestine'."
+    )
+    description = models.TextField(
+        blank=True, help_text="One or two sentences shown at the top of the section page."
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Sections are listed from the lowest number to the highest."
+    )
+    show_in_navigation = models.BooleanField(
+        "Show in navigation",
+        default=True,
+        help_text="Top-level sections with this ticked appear in the site's menu and front page.",
+    )
+    # Denormalised from the tree on save, so URLs, breadcrumbs and subtree
+    # queries never walk the tree one query per level.
+    path = models.CharField(max_length=255, unique=True, editable=False)
+    root = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, editable=False, related_name="+"
+    )
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parent", "slug"], name="unique_section_slug_in_parent"
+            ),
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=models.Q(parent=None),
+                name="unique_top_level_section_slug",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @transaction.atomic
+    def save(self, *args, **kwargs) -> None:
+        old_path = self.path
+        self.path = self.build_path()
+        self.root_id = (self.parent.root_id or self.parent.pk) if self.parent else None
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            # Each child recomputes its path from this one, and so on down the tree.
+            for child in self.children.all():
+                child.save()
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:section", kwargs={"path": self.path})
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/")
+
+    @property
+    def tree_label(self) -> str:
+        """The name indented by depth, for choosing a section from a flat list."""
+        return f"{'— ' * self.depth}{self.name}"
+
+    def build_path(self) -> str:
+        return f"{self.parent.path}/{self.slug}" if self.parent else self.slug
+
+    def ancestors_and_self(self) -> list["Section"]:
+        """This section and the ones above it, top first, in one query."""
+        parts = self.path.split("/")
+        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        return list(Section.objects.filter(path__in=prefixes).order_by("path"))
+
+    def clean(self) -> None:
+        if self.slug and self.slug.isdigit():
+            raise ValidationError({"slug": "A section's slug needs at least one letter."})
+        if self.parent is None and self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": f"'{self.slug}' is used by the site itself; choose another slug."}
+            )
+        if self.parent and self.pk:
+            node = self.parent
+            while node is not None:
+                if node.pk == self.pk:
+                    raise ValidationError(
+                        {"parent": "A section cannot sit inside itself or one of its subsections."}
+                    )
+                node = node.parent

@@ -1,0 +1,63 @@
+from django.db import models
+
+
+class SiteSettings(models.Model):
+    """The one row of settings editors control: the site's name and its footer."""
+
+    name = models.CharField("Site name", max_length=100, default="Newsroom")
+    tagline = models.CharField(
+        "Tagline", max_length=200, blank=True, help_text="A short line shown under the site name."
+    )
+    alternate_addresses_intro = models.CharField(
+        "Alternate addresses intro",
+        max_length=200,
+        default="This site can also be reached at the following alternate addresses:",
+        help_text="The sentence shown in the footer above the list of alternate addresses.",
+    )
+
+    class Meta:
+        verbose_name = "site settings"
+        verbose_name_plural = "site settings"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls) -> "SiteSettings":
+        """The settings row, created with defaults the first time it is asked for."""
+        settings, _ = cls.objects.prefetch_related("links").get_or_create(pk=1)
+        return settings
+
+    def alternate_addresses(self) -> list["SiteLink"]:
+        return [link for link in self.links.all() if link.kind == SiteLink.Kind.ALTERNATE_ADDRESS]
+
+    def app_links(self) -> list["SiteLink"]:
+        return [link for link in self.links.all() if link.kind == SiteLink.Kind.APP]
+
+
+class SiteLink(models.Model):
+    """A link in the footer: a mirror address readers can use where a domain is blocked, or an app."""
+
+    class Kind(models.TextChoices):
+        ALTERNATE_ADDRESS = "alternate", "Alternate address"
+        APP = "app", "App"
+
+    settings = models.ForeignKey(SiteSettings, on_delete=models.CASCADE, related_name="links")
+    kind = models.CharField("Kind", max_length=20, choices=Kind)
+    label = models.CharField(
+        "Label",
+        max_length=100,
+        help_text="What readers see, e.g. 'news.example.net' or 'Android app'.",
+    )
+    url = models.URLField("Address", max_length=300)
+    position = models.PositiveSmallIntegerField("Position", default=0)
+
+    class Meta:
+        ordering = ["kind", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.label

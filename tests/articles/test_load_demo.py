@@ -1,0 +1,54 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article
+from media.models import Photo
+from sections.models import Section
+from siteinfo.models import SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_builds_a_real_looking_site_and_is_idempotent(client):
+    """The demo has News > Palestine, a dozen illustrated articles and the footer; twice is once."""
+    call_command("load_demo")
+    counts = (Section.objects.count(), Article.objects.count(), Photo.objects.count())
+    call_command("load_demo")
+    assert (Section.objects.count(), Article.objects.count(), Photo.objects.count()) == counts
+    assert Section.objects.filter(path="news/palestine").exists()
+    assert Article.objects.published().count() >= 12
+    assert Article.objects.filter(editors_choice=True).exists()
+    assert not Article.objects.filter(lead_photo=None).exists()
+    assert SiteSettings.load().alternate_addresses()
+    photo = Photo.objects.first()
+    assert photo.image.storage.exists(photo.image.name)
+    html = client.get("/").content.decode()
+    assert "Editor&#x27;s Choice" in html or "Editor's Choice" in html
+    assert "meridian-news.example.net" in html
+
+
+def test_load_demo_adds_synthetic_articles_in_bulk_once():
+    """--articles N ensures N synthetic articles with photos, tags and authors, without duplicates."""
+    call_command("load_demo", articles=30)
+    call_command("load_demo", articles=30)
+    synthetic = Article.objects.exclude(lead_photo__credit="").filter(
+        lead_photo__credit="Newsroom synthetic photo"
+    )
+    assert synthetic.count() == 30
+    article = synthetic.first()
+    assert article.tags.exists() and article.authors.exists()
+    assert article.body_html.startswith("<p>")
+
+
+def test_demo_editor_is_refused_outside_debug(settings):
+    """The published demo password never exists on a production install."""
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="only created for local demos"):
+        call_command("ensure_demo_editor")
+
+
+def test_demo_editor_can_log_in_and_edit_articles(settings, client):
+    settings.DEBUG = True
+    call_command("ensure_demo_editor")
+    assert client.login(username="editor", password="newsroom-demo")
+    assert client.get("/admin/articles/article/add/").status_code == 200

@@ -1,0 +1,68 @@
+"""Each public page runs a fixed number of SQL queries, however much content there is."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+# site settings, footer links, navigation
+LAYOUT_QUERIES = 3
+EXPECTED = {
+    # lead, Editor's Choice, top-level sections, latest per section
+    "home": LAYOUT_QUERIES + 4,
+    # section, breadcrumb, subsections, count, page
+    "section": LAYOUT_QUERIES + 5,
+    # article with section and photo, authors, tags, breadcrumb, related
+    "article": LAYOUT_QUERIES + 5,
+    # tag, count, page
+    "tag": LAYOUT_QUERIES + 3,
+    # author, count, page
+    "author": LAYOUT_QUERIES + 3,
+}
+
+
+def build_site(articles_per_section: int):
+    news = SectionFactory(slug="news", name="News")
+    sections = [
+        SectionFactory(slug="palestine", name="Palestine", parent=news),
+        SectionFactory(slug="business", name="Business"),
+        SectionFactory(slug="culture", name="Culture"),
+    ]
+    authors = [AuthorFactory() for _ in range(3)]
+    photo = PhotoFactory()
+    last = None
+    for section in sections:
+        for n in range(articles_per_section):
+            last = ArticleFactory(
+                section=section,
+                lead_photo=photo,
+                authors=authors[: 1 + n % 3],
+                tags=[f"tag-{n % 5}", f"tag-{n % 7}", "shared"],
+                editors_choice=n % 2 == 0,
+            )
+    return last, authors[0]
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.mark.parametrize("articles_per_section", [2, 20])
+def test_page_query_counts_do_not_grow_with_content(client, articles_per_section):
+    """Two or twenty articles per section, with tags and several authors: the same count."""
+    article, author = build_site(articles_per_section)
+    urls = {
+        "home": "/",
+        "section": "/news/",
+        "article": article.get_absolute_url(),
+        "tag": "/tags/shared/",
+        "author": author.get_absolute_url(),
+    }
+    counts = {page: count_queries(client, url) for page, url in urls.items()}
+    assert counts == EXPECTED

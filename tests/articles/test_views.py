@@ -1,0 +1,238 @@
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from pytest_django.asserts import assertInHTML
+
+from articles.models import Article
+from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def palestine():
+    news = SectionFactory(slug="news", name="News")
+    return SectionFactory(slug="palestine", name="Palestine", parent=news)
+
+
+@pytest.fixture
+def story(palestine):
+    return ArticleFactory(
+        headline="Court rejects bid to revoke spyware firm's licence",
+        slug="court-rejects-bid",
+        summary="Judges found the evidence insufficient.",
+        section=palestine,
+        lead_photo=PhotoFactory(
+            caption="An office building.", credit="Agency", alt_text="A glass office building."
+        ),
+        authors=[AuthorFactory(name="Leila Haddad", slug="leila-haddad")],
+        tags=["spyware", "courts"],
+        editors_choice=True,
+    )
+
+
+def test_published_article_shows_headline_figure_caption_and_breadcrumb(client, story):
+    """Readers see the whole story: breadcrumb, headline, summary, byline, photo and caption."""
+    response = client.get(story.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assertInHTML(
+        '<h1 class="article__headline">Court rejects bid to revoke spyware firm&#x27;s licence</h1>',
+        html,
+    )
+    assertInHTML(
+        '<nav class="breadcrumb wrap" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li>'
+        '<li><a href="/news/">News</a></li><li><a href="/news/palestine/">Palestine</a></li>'
+        "</ol></nav>",
+        html,
+    )
+    photo = story.lead_photo
+    assertInHTML(
+        f'<figure class="figure figure--lead"><img src="{photo.image.url}"'
+        ' alt="A glass office building." width="120" height="80" fetchpriority="high"'
+        ' decoding="async"><figcaption>An office building.'
+        ' <span class="figure__credit">Agency</span></figcaption></figure>',
+        html,
+    )
+    assertInHTML(
+        '<p class="byline">By <a href="/authors/leila-haddad/" rel="author">Leila Haddad</a></p>',
+        html,
+    )
+    assertInHTML('<p class="badge">Editor\'s Choice</p>', html)
+    assertInHTML('<p class="article__summary">Judges found the evidence insufficient.</p>', html)
+    assert f'<link rel="canonical" href="http://testserver{story.get_absolute_url()}">' in html
+    assertInHTML('<a href="/tags/spyware/" rel="tag">spyware</a>', html)
+    published = timezone.localtime(story.published_at).isoformat()
+    assert f'<time datetime="{published}">' in html
+
+
+def test_article_caption_overrides_the_photos_own(client, story):
+    """An article can caption a shared photo its own way."""
+    story.lead_photo_caption = "The file photo shows the firm's offices."
+    story.save()
+    response = client.get(story.get_absolute_url())
+    assert "The file photo shows the firm&#x27;s offices." in response.content.decode()
+    assert "An office building." not in response.content.decode()
+
+
+def test_article_body_is_printed_sanitized(client, palestine):
+    """Hostile body markup is removed before any reader sees it."""
+    article = ArticleFactory(
+        section=palestine, body='<p onclick="x()">Safe</p><script>evil()</script>'
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<p>Safe</p>" in html
+    assert "evil()" not in html
+    assert "onclick" not in html
+
+
+def test_headline_is_escaped(client, palestine):
+    """Every field other than the sanitized body is escaped."""
+    article = ArticleFactory(section=palestine, headline="<script>alert(1)</script> Talks")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Talks" in html
+
+
+def test_draft_is_404_for_readers(client, palestine):
+    """A draft cannot be read by guessing its address."""
+    draft = ArticleFactory(section=palestine, status=Article.Status.DRAFT)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_scheduled_article_is_404_until_its_time(client, palestine):
+    """A future publish time hides the article from readers until it comes."""
+    scheduled = ArticleFactory(section=palestine, published_at=timezone.now() + timedelta(hours=2))
+    assert client.get(scheduled.get_absolute_url()).status_code == 404
+
+
+def test_scheduled_article_appears_once_its_time_has_come(client, palestine):
+    """No cron job: as soon as the publish time passes, the article is live."""
+    article = ArticleFactory(section=palestine, published_at=timezone.now() + timedelta(hours=2))
+    Article.objects.filter(pk=article.pk).update(published_at=timezone.now() - timedelta(seconds=1))
+    article.refresh_from_db()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert article.headline in client.get("/news/palestine/").content.decode()
+
+
+def test_old_address_redirects_after_a_section_move(client, story, palestine):
+    """Links shared before an article moved section still reach it."""
+    old_url = story.get_absolute_url()
+    story.section = SectionFactory(slug="world", name="World")
+    story.save()
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == story.get_absolute_url()
+
+
+def test_drafts_and_scheduled_appear_on_no_listing(client, story, palestine):
+    """Unpublished headlines are absent from home, section, tag and author pages."""
+    author = story.authors.first()
+    hidden = [
+        ArticleFactory(
+            headline="Secret draft headline",
+            section=palestine,
+            status=Article.Status.DRAFT,
+            authors=[author],
+            tags=["spyware"],
+        ),
+        ArticleFactory(
+            headline="Embargoed scheduled headline",
+            section=palestine,
+            published_at=timezone.now() + timedelta(days=1),
+            authors=[author],
+            tags=["spyware"],
+            editors_choice=True,
+        ),
+    ]
+    for url in ["/", "/news/", "/news/palestine/", "/tags/spyware/", "/authors/leila-haddad/"]:
+        html = client.get(url).content.decode()
+        assert story.headline.replace("'", "&#x27;") in html, url
+        for article in hidden:
+            assert article.headline not in html, url
+
+
+def test_tag_used_only_by_drafts_is_404(client, palestine):
+    """A tag naming an unpublished story's subject does not leak through its tag page."""
+    ArticleFactory(section=palestine, status=Article.Status.DRAFT, tags=["forthcoming-leak"])
+    assert client.get("/tags/forthcoming-leak/").status_code == 404
+
+
+def test_section_page_lists_subsection_articles_newest_first(client, palestine):
+    """The News page includes stories filed under News > Palestine."""
+    news = palestine.parent
+    older = ArticleFactory(section=news, published_at=timezone.now() - timedelta(days=2))
+    newer = ArticleFactory(section=palestine, published_at=timezone.now() - timedelta(hours=1))
+    html = client.get("/news/").content.decode()
+    assert html.index(newer.headline) < html.index(older.headline)
+    assert '<a href="/news/palestine/">Palestine</a>' in html
+
+
+def test_section_page_is_paginated(client, palestine, settings):
+    """Long sections split into pages; a page past the end is a 404, not an error."""
+    settings.ARTICLES_PER_PAGE = 2
+    for _ in range(3):
+        ArticleFactory(section=palestine)
+    assert 'rel="next" href="?page=2"' in client.get("/news/palestine/").content.decode()
+    assert client.get("/news/palestine/?page=2").status_code == 200
+    assert client.get("/news/palestine/?page=3").status_code == 404
+    assert client.get("/news/palestine/?page=abc").status_code == 404
+
+
+def test_unknown_section_is_404(client):
+    assert client.get("/no/such/section/").status_code == 404
+
+
+def test_author_page_shows_bio_and_articles(client, story):
+    html = client.get("/authors/leila-haddad/").content.decode()
+    assert "<h1>Leila Haddad</h1>" in html
+    assert "Covers the courts." in html
+    assert story.headline.replace("'", "&#x27;") in html
+
+
+def test_home_shows_lead_editors_choice_and_section_blocks(client, story, palestine):
+    """The front page leads with the newest story, then Editor's Choice, then section blocks."""
+    choice = ArticleFactory(
+        headline="Choice pick", section=palestine, editors_choice=True,
+        published_at=timezone.now() - timedelta(hours=3),
+    )  # fmt: skip
+    business = SectionFactory(slug="business", name="Business")
+    market = ArticleFactory(headline="Markets rally", section=business)
+    html = client.get("/").content.decode()
+    assert '<section class="lead-story" aria-label="Lead story">' in html
+    lead_block = html.split('aria-label="Lead story"')[1].split("</section>")[0]
+    assert "Markets rally" in lead_block or story.headline.replace("'", "&#x27;") in lead_block
+    strip = html.split('id="editors-choice"')[1].split("</section>")[0]
+    assert choice.headline in strip
+    assert '<a href="/business/">Business</a>' in html
+    assert market.headline in html
+
+
+def test_home_without_articles_says_so(client):
+    """A brand-new site has a friendly empty front page, not an error."""
+    assert "No stories have been published yet." in client.get("/").content.decode()
+
+
+def test_preview_shows_drafts_to_staff_only(editor, palestine):
+    """Editors preview a draft as readers will see it; anyone else is sent to log in."""
+    draft = ArticleFactory(section=palestine, status=Article.Status.DRAFT, headline="Draft story")
+    url = draft.get_preview_url()
+    assert Client().get(url).status_code == 302
+    staff = Client()
+    staff.force_login(editor)
+    response = staff.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Draft story" in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_missing_page_uses_the_site_404(client):
+    """Readers get the site's own 404 page, with navigation."""
+    response = client.get("/nothing-here/")
+    assert response.status_code == 404
+    assert "We can't find that page" in response.content.decode()

@@ -1,0 +1,80 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from sections.models import Section
+from tests.factories import SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_path_follows_the_tree():
+    """A subsection's address is built from its parents' slugs."""
+    news = SectionFactory(slug="news", name="News")
+    palestine = SectionFactory(slug="palestine", name="Palestine", parent=news)
+    assert palestine.path == "news/palestine"
+    assert palestine.get_absolute_url() == "/news/palestine/"
+    assert palestine.root_id == news.pk
+
+
+def test_renaming_a_parent_moves_the_whole_subtree():
+    """Changing a slug high in the tree updates every address below it."""
+    news = SectionFactory(slug="news")
+    region = SectionFactory(slug="region", parent=news)
+    city = SectionFactory(slug="city", parent=region)
+    news.slug = "world-news"
+    news.save()
+    city.refresh_from_db()
+    assert city.path == "world-news/region/city"
+
+
+def test_moving_a_section_under_another_top_section_updates_root():
+    """A section moved to a new top-level parent is listed under that parent's front-page block."""
+    news, business = SectionFactory(slug="news"), SectionFactory(slug="business")
+    markets = SectionFactory(slug="markets", parent=news)
+    stocks = SectionFactory(slug="stocks", parent=markets)
+    markets.parent = business
+    markets.save()
+    stocks.refresh_from_db()
+    assert (stocks.path, stocks.root_id) == ("business/markets/stocks", business.pk)
+
+
+def test_breadcrumb_ancestors_take_one_query(django_assert_num_queries):
+    """Ancestors of a deep section come back in one query, top first."""
+    a = SectionFactory(slug="a", name="A")
+    b = SectionFactory(slug="b", name="B", parent=a)
+    c = SectionFactory(slug="c", name="C", parent=b)
+    c = Section.objects.get(pk=c.pk)
+    with django_assert_num_queries(1):
+        assert [s.name for s in c.ancestors_and_self()] == ["A", "B", "C"]
+
+
+def test_a_section_cannot_be_its_own_ancestor():
+    """Editors get a form error instead of a loop in the tree."""
+    a = SectionFactory(slug="a")
+    b = SectionFactory(slug="b", parent=a)
+    a.parent = b
+    with pytest.raises(ValidationError) as error:
+        a.full_clean()
+    assert "parent" in error.value.message_dict
+
+
+@pytest.mark.parametrize("slug", ["admin", "tags", "authors", "media"])
+def test_top_level_sections_cannot_take_the_sites_own_addresses(slug):
+    """A top-level section named 'admin' would hide the admin; it is refused."""
+    with pytest.raises(ValidationError) as error:
+        Section(name="X", slug=slug).full_clean()
+    assert "slug" in error.value.message_dict
+
+
+def test_numeric_slugs_are_refused():
+    """Digits-only slugs would be confused with the dates in article addresses."""
+    with pytest.raises(ValidationError):
+        Section(name="2026", slug="2026").full_clean()
+
+
+def test_sibling_slugs_must_be_unique():
+    """Two subsections of News cannot share a slug; validation says so."""
+    news = SectionFactory(slug="news")
+    SectionFactory(slug="gaza", parent=news)
+    with pytest.raises(ValidationError):
+        Section(name="Gaza 2", slug="gaza", parent=news).full_clean()
