@@ -31,6 +31,7 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     # A full COUNT(*) on every page of 100,000 rows is the slowest part of a change list.
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     list_per_page = 50
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["lead_photo", "authors"]
@@ -41,6 +42,15 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Lead photo", {"fields": ["lead_photo", "lead_photo_preview", "lead_photo_caption"]}),
         ("Publishing", {"fields": ["status", "published_at", "editors_choice"]}),
     ]
+
+    class Media:
+        css = {"all": ["newsroom_admin/admin.css"]}
+
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in {"summary", "lead_photo_caption"}:
+            field.widget.attrs["rows"] = 3
+        return field
 
     @admin.display(description="Photo")
     def thumbnail(self, article: Article) -> str:

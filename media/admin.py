@@ -9,7 +9,7 @@ def photo_thumbnail(photo: Photo | None, width: int = 120) -> str:
     if photo is None or not photo.image:
         return "—"
     return format_html(
-        '<img src="{}" alt="{}" width="{}" style="height:auto;border-radius:4px">',
+        '<img class="photo-thumbnail" src="{}" alt="{}" width="{}" loading="lazy">',
         photo.image.url,
         photo.alt_text,
         width,
@@ -24,6 +24,10 @@ class PhotoAdmin(admin.ModelAdmin):
     fields = ["image", "preview", "caption", "credit", "alt_text"]
     readonly_fields = ["preview"]
     date_hierarchy = "uploaded_at"
+
+    class Media:
+        css = {"all": ["newsroom_admin/admin.css"]}
+        js = ["newsroom_admin/photo_preview.js"]
 
     @admin.display(description="Photo")
     def thumbnail(self, photo: Photo) -> str:

@@ -236,3 +236,9 @@ def test_missing_page_uses_the_site_404(client):
     response = client.get("/nothing-here/")
     assert response.status_code == 404
     assert "We can't find that page" in response.content.decode()
+
+
+def test_favicon_ico_redirects_to_our_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.svg"
