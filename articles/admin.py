@@ -1,7 +1,12 @@
 from django.contrib import admin
+from django.db.models import Count
 from django.http import HttpRequest
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils.html import format_html
 
-from media.admin import photo_thumbnail
+from media.admin import PhotoAdmin, photo_thumbnail
+from media.models import Photo
 from sections.forms import SectionChoiceField
 
 from .models import Article, Author
@@ -60,6 +65,10 @@ class ArticleAdmin(admin.ModelAdmin):
     def lead_photo_preview(self, article: Article) -> str:
         return photo_thumbnail(article.lead_photo, width=320)
 
+    def lookup_allowed(self, lookup: str, value: str, request: HttpRequest) -> bool:
+        # The photo list links here to show the articles that use one photo.
+        return lookup == "lead_photo__id__exact" or super().lookup_allowed(lookup, value, request)
+
     def view_on_site(self, article: Article) -> str:
         """Readers' address once live; until then the staff-only preview."""
         return article.get_absolute_url() if article.is_live else article.get_preview_url()
@@ -68,3 +77,35 @@ class ArticleAdmin(admin.ModelAdmin):
         if db_field.name == "section":
             kwargs["form_class"] = SectionChoiceField
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class PhotoWithUsageAdmin(PhotoAdmin):
+    """The photo list, with where each photo is used (media itself knows nothing of articles)."""
+
+    list_display = [*PhotoAdmin.list_display, "used_in"]
+
+    def get_queryset(self, request: HttpRequest):
+        # An aggregate drops Meta.ordering, so it is restated for stable pagination.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(lead_count=Count("lead_of"))
+            .order_by(*Photo._meta.ordering)
+        )
+
+    @admin.display(description="Used in", ordering="lead_count")
+    def used_in(self, photo: Photo) -> str:
+        if not photo.lead_count:
+            return "Not used"
+        url = reverse("admin:articles_article_changelist")
+        return format_html(
+            '<a href="{}?lead_photo__id__exact={}">{} article{}</a>',
+            url,
+            photo.pk,
+            photo.lead_count,
+            pluralize(photo.lead_count),
+        )
+
+
+admin.site.unregister(Photo)
+admin.site.register(Photo, PhotoWithUsageAdmin)

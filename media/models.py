@@ -1,8 +1,15 @@
 import uuid
 from pathlib import PurePath
 
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.functional import cached_property
+
+from . import renditions
+from .images import clean_original
 
 
 def photo_upload_to(instance: "Photo", filename: str) -> str:
@@ -13,7 +20,11 @@ def photo_upload_to(instance: "Photo", filename: str) -> str:
 
 class Photo(models.Model):
     image = models.ImageField(
-        "Image", upload_to=photo_upload_to, width_field="width", height_field="height"
+        "Image",
+        upload_to=photo_upload_to,
+        width_field="width",
+        height_field="height",
+        help_text="JPEG, PNG or WebP. Location, camera and other hidden data are removed on upload.",
     )
     width = models.PositiveIntegerField(editable=False)
     height = models.PositiveIntegerField(editable=False)
@@ -28,6 +39,15 @@ class Photo(models.Model):
         max_length=300,
         help_text="Describes the photo for readers who cannot see it. Required.",
     )
+    focal_point_x = models.PositiveIntegerField(
+        "Focal point x",
+        null=True,
+        blank=True,
+        help_text="Click the photo to set where crops should centre, or enter pixels from the left.",
+    )
+    focal_point_y = models.PositiveIntegerField(
+        "Focal point y", null=True, blank=True, help_text="Pixels from the top."
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -35,3 +55,70 @@ class Photo(models.Model):
 
     def __str__(self) -> str:
         return self.caption[:80] or self.alt_text[:80]
+
+    def save(self, *args, **kwargs) -> None:
+        new_upload = bool(self.image) and not self.image._committed
+        if new_upload:
+            # The stored original never carries the uploaded file's metadata or name.
+            self.image = clean_original(self.image)
+            self.focal_point_x = self.focal_point_y = None
+        super().save(*args, **kwargs)
+        previous = getattr(self, "_stored_state", None)
+        current = self._rendition_state()
+        if current != previous:
+            self.__dict__.pop("all_renditions", None)
+            renditions.generate(self.image.storage, *current)
+            if previous is not None:
+                transaction.on_commit(lambda: self._delete_files(previous, current))
+            self._stored_state = current
+
+    def clean(self) -> None:
+        if (self.focal_point_x is None) != (self.focal_point_y is None):
+            raise ValidationError("Give both focal point coordinates, or neither.")
+        if self.width and self.focal_point_x is not None and self.focal_point_x >= self.width:
+            raise ValidationError(
+                {"focal_point_x": f"The photo is {self.width} pixels wide; choose a smaller x."}
+            )
+        if self.height and self.focal_point_y is not None and self.focal_point_y >= self.height:
+            raise ValidationError(
+                {"focal_point_y": f"The photo is {self.height} pixels high; choose a smaller y."}
+            )
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        photo = super().from_db(db, field_names, values, **kwargs)
+        photo._stored_state = photo._rendition_state()
+        return photo
+
+    def _rendition_state(self) -> tuple[str, int | None, int | None]:
+        return (self.image.name, self.focal_point_x, self.focal_point_y)
+
+    def _delete_files(self, previous: tuple, current: tuple) -> None:
+        storage = self.image.storage
+        renditions.delete(storage, *previous)
+        if previous[0] != current[0] and previous[0]:
+            storage.delete(previous[0])
+
+    @cached_property
+    def all_renditions(self) -> list[renditions.Rendition]:
+        return renditions.plan(
+            self.image.name, self.width, self.height, self.focal_point_x, self.focal_point_y
+        )
+
+    def picture(self, role: str) -> renditions.Picture:
+        return renditions.picture(self.image.storage, self.all_renditions, role)
+
+    def url(self, role: str, fmt: str = "jpeg") -> str:
+        """The largest rendition of a role in one format, e.g. the 1200x630 share image."""
+        match = [r for r in self.all_renditions if r.role == role and r.format == fmt]
+        return self.image.storage.url(match[-1].name)
+
+
+@receiver(post_delete, sender=Photo)
+def delete_photo_files(sender, instance: Photo, **kwargs) -> None:
+    """A deleted photo leaves no original or rendition behind, once the delete is committed."""
+    storage, state = instance.image.storage, instance._rendition_state()
+    if state[0]:
+        transaction.on_commit(
+            lambda: (renditions.delete(storage, *state), storage.delete(state[0]))
+        )

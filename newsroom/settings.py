@@ -167,5 +167,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
+# Photo uploads are refused above these sizes: a clear form error, never a 500.
+PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 40_000_000))
+PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", 25_000_000))
+
 # Per-page counts on reader listings.
 ARTICLES_PER_PAGE = 20

@@ -66,7 +66,8 @@ def test_article_form_uses_editor_labels_and_rich_text(editor_client):
 def test_article_change_form_shows_lead_photo_thumbnail(editor_client):
     article = ArticleFactory(lead_photo=PhotoFactory())
     html = editor_client.get(reverse("admin:articles_article_change", args=[article.pk])).content
-    assert article.lead_photo.image.url.encode() in html
+    assert article.lead_photo.url("card").encode() in html
+    assert article.lead_photo.image.url.encode() not in html
 
 
 def test_editor_creates_an_article_through_the_admin(editor_client):

@@ -49,14 +49,20 @@ def test_published_article_shows_headline_figure_caption_and_breadcrumb(client, 
         "</ol></nav>",
         html,
     )
-    photo = story.lead_photo
+    folder = story.lead_photo.all_renditions[0].name.rsplit("/", 1)[0]
+    sizes = "(min-width: 44rem) 42rem, 100vw"
     assertInHTML(
-        f'<figure class="figure figure--lead"><img src="{photo.image.url}"'
-        ' alt="A glass office building." width="120" height="80" fetchpriority="high"'
-        ' decoding="async"><figcaption>An office building.'
-        ' <span class="figure__credit">Agency</span></figcaption></figure>',
+        f"""<figure class="figure figure--lead"><picture>
+        <source type="image/avif" srcset="/media/{folder}/120x80.avif 120w" sizes="{sizes}">
+        <source type="image/webp" srcset="/media/{folder}/120x80.webp 120w" sizes="{sizes}">
+        <img src="/media/{folder}/120x80.jpg" srcset="/media/{folder}/120x80.jpg 120w"
+         sizes="{sizes}" alt="A glass office building." width="120" height="80"
+         fetchpriority="high" decoding="async"></picture>
+        <figcaption>An office building. <span class="figure__credit">Agency</span></figcaption>
+        </figure>""",
         html,
     )
+    assert story.lead_photo.image.url not in html
     assertInHTML(
         '<p class="byline">By <a href="/authors/leila-haddad/" rel="author">Leila Haddad</a></p>',
         html,

@@ -17,6 +17,7 @@ from sections.models import Section
 from siteinfo.models import SiteLink, SiteSettings
 
 SYNTHETIC_PHOTO_CREDIT = "Newsroom synthetic photo"
+# Synthetic articles share a pool of photos: one per ten articles, at most this many.
 SYNTHETIC_PHOTO_POOL = 24
 BATCH_SIZE = 2000
 
@@ -96,9 +97,9 @@ class Command(BaseCommand):
             created += 1
         return created
 
-    def synthetic_photos(self) -> list[Photo]:
+    def synthetic_photos(self, count: int) -> list[Photo]:
         photos = list(Photo.objects.filter(credit=SYNTHETIC_PHOTO_CREDIT))
-        for seed in range(len(photos), SYNTHETIC_PHOTO_POOL):
+        for seed in range(len(photos), min(SYNTHETIC_PHOTO_POOL, -(-count // 10))):
             photo = Photo(
                 caption=f"A city skyline at the end of the day, scene {seed + 1}.",
                 credit=SYNTHETIC_PHOTO_CREDIT,
@@ -114,7 +115,7 @@ class Command(BaseCommand):
 
     def load_synthetic(self, count: int, sections: list[Section], authors: list[Author]) -> int:
         """Bulk-insert the synthetic articles that do not exist yet."""
-        photos = self.synthetic_photos()
+        photos = self.synthetic_photos(count)
         tags = {name: Tag.objects.get_or_create(name=name)[0] for name in synthetic.TAGS}
         content_type = ContentType.objects.get_for_model(Article)
         author_link = Article.authors.through
