@@ -28,6 +28,7 @@ run: export DJANGO_DEBUG = 1
 run: $(VENV)/.installed | var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py make_renditions
 	$(BIN)/python manage.py ensure_demo_editor --url http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

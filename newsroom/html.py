@@ -21,13 +21,13 @@ EXTERNAL_LINK_REL = "noopener noreferrer"
 HIDDEN_CONTENT_TAGS = frozenset({"script", "style", "template", "noscript", "iframe", "object"})
 
 
-def _is_own_media(src: str) -> bool:
-    """Images in a body may only come from our own media storage, never a third party."""
+def _is_own_rendition(src: str) -> bool:
+    """Body images come only from our own renditions: never a third party, never an original."""
     parts = urlsplit(src)
     return (
         not parts.scheme
         and not parts.netloc
-        and src.startswith(settings.MEDIA_URL)
+        and src.startswith(f"{settings.MEDIA_URL}renditions/")
         and ".." not in parts.path
     )
 
@@ -37,7 +37,7 @@ def _allow_attribute(tag: str, name: str, value: str) -> bool:
         return name in {"href", "title"}
     if tag == "img":
         if name == "src":
-            return _is_own_media(value)
+            return _is_own_rendition(value)
         if name in {"width", "height"}:
             return value.isdigit()
         return name == "alt"

@@ -49,13 +49,14 @@ def test_h1_style_and_iframe_are_removed():
     )
 
 
-def test_images_only_from_our_own_media():
-    """A body image from a third-party host is neutralised: no request leaves the site."""
+def test_images_only_from_our_own_renditions():
+    """A body image from a third-party host or an unprocessed original loses its source."""
     assert sanitize_html('<img src="https://tracker.example/p.gif" alt="x">') == '<img alt="x">'
     assert sanitize_html('<img src="//tracker.example/p.gif">') == "<img>"
-    assert sanitize_html('<figure><img src="/media/photos/a.jpg" alt="A" width="10"></figure>') == (
-        '<figure><img src="/media/photos/a.jpg" alt="A" width="10"></figure>'
-    )
+    assert sanitize_html('<img src="/media/photos/2026/11/original.jpg">') == "<img>"
+    assert sanitize_html('<img src="/media/renditions/../photos/a.jpg">') == "<img>"
+    kept = '<figure><img src="/media/renditions/ab/abc/640x427.webp" alt="A" width="640"></figure>'
+    assert sanitize_html(kept) == kept
 
 
 def test_unclosed_markup_is_closed():
