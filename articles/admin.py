@@ -1,15 +1,23 @@
-from django.contrib import admin
-from django.db.models import Count
-from django.http import HttpRequest
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import pluralize
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from media.admin import PhotoAdmin, photo_thumbnail
 from media.models import Photo
 from sections.forms import SectionChoiceField
 
-from .models import Article, Author
+from . import services
+from .diff import compare
+from .forms import ArticleForm
+from .models import Article, ArticleInReview, Author, Correction
 
 
 @admin.register(Author)
@@ -19,18 +27,53 @@ class AuthorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class StatusFilter(admin.SimpleListFilter):
+    """The desk's five statuses; Scheduled is Published with a publish time still to come."""
+
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", "Draft"),
+            ("review", "In review"),
+            ("scheduled", "Scheduled"),
+            ("published", "Published"),
+            ("unpublished", "Unpublished"),
+        ]
+
+    def queryset(self, request, queryset):
+        value, now = self.value(), timezone.now()
+        if value == "scheduled":
+            return queryset.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+        if value == "published":
+            return queryset.filter(status=Article.Status.PUBLISHED, published_at__lte=now)
+        if value in {"draft", "review", "unpublished"}:
+            return queryset.filter(status=value)
+        return queryset
+
+
+class CorrectionInline(admin.StackedInline):
+    model = Correction
+    extra = 0
+    fields = ["kind", "text", "published_at"]
+    verbose_name = "correction or update"
+    verbose_name_plural = "Corrections and updates (shown to readers at the foot of the article)"
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
+    form = ArticleForm
     list_display = [
         "thumbnail",
         "headline",
         "section",
-        "status",
+        "status_label",
         "published_at",
         "editors_choice",
     ]
     list_display_links = ["thumbnail", "headline"]
-    list_filter = ["status", "editors_choice", "section", "published_at"]
+    list_filter = [StatusFilter, "editors_choice", "section", "published_at"]
     list_select_related = ["section", "lead_photo"]
     search_fields = ["headline", "summary"]
     date_hierarchy = "published_at"
@@ -40,43 +83,183 @@ class ArticleAdmin(admin.ModelAdmin):
     list_per_page = 50
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["lead_photo", "authors"]
-    readonly_fields = ["lead_photo_preview"]
+    readonly_fields = ["lead_photo_preview", "preview_link"]
+    inlines = [CorrectionInline]
+    actions = ["unpublish_selected"]
+    history_list_display = ["status", "version", "compare_link"]
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "summary", "body"]}),
+        (None, {"fields": ["headline", "slug", "summary", "body", "base_version"]}),
         ("Filing", {"fields": ["section", "tags", "authors"]}),
         ("Lead photo", {"fields": ["lead_photo", "lead_photo_preview", "lead_photo_caption"]}),
-        ("Publishing", {"fields": ["status", "published_at", "editors_choice"]}),
+        ("Publishing", {"fields": ["status", "published_at", "editors_choice", "preview_link"]}),
     ]
 
     class Media:
         css = {"all": ["newsroom_admin/admin.css"]}
 
+    # Permissions: reporters write drafts; only publishers touch what readers can see.
+
+    def can_publish(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.publish_article")
+
+    def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is not None and obj.status not in Article.REPORTER_STATUSES:
+            return self.can_publish(request)
+        return True
+
+    def get_form(self, request: HttpRequest, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
     def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "section":
+            kwargs["form_class"] = SectionChoiceField
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in {"summary", "lead_photo_caption"}:
             field.widget.attrs["rows"] = 3
         return field
 
-    @admin.display(description="Photo")
-    def thumbnail(self, article: Article) -> str:
-        return photo_thumbnail(article.lead_photo, width=64)
+    def get_inlines(self, request: HttpRequest, obj: Article | None):
+        # Corrections are part of publishing: readers see them at once.
+        return self.inlines if self.can_publish(request) else []
 
-    @admin.display(description="Current lead photo")
-    def lead_photo_preview(self, article: Article) -> str:
-        return photo_thumbnail(article.lead_photo, width=320)
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return self.can_publish(request)
 
     def lookup_allowed(self, lookup: str, value: str, request: HttpRequest) -> bool:
         # The photo list links here to show the articles that use one photo.
         return lookup == "lead_photo__id__exact" or super().lookup_allowed(lookup, value, request)
 
+    # Saving: log what readers will notice, and release the "is editing" mark.
+
+    def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
+        old_status = Article.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+        super().save_model(request, obj, form, change)
+        services.log_status_change(article=obj, user=request.user, old_status=old_status)
+        services.done_editing(article=obj, user=request.user)
+
+    def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        if article is not None and request.method == "GET":
+            for presence in services.others_editing(article=article, user=request.user):
+                self.message_user(
+                    request,
+                    f"{presence.user.get_full_name() or presence.user.get_username()} opened "
+                    f"this article for editing at {timezone.localtime(presence.opened_at):%H:%M}. "
+                    "Check with them before you change it.",
+                    messages.WARNING,
+                )
+            services.mark_editing(article=article, user=request.user)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.action(
+        description="Unpublish selected articles (take down, keep them)", permissions=["publish"]
+    )
+    def unpublish_selected(self, request: HttpRequest, queryset) -> None:
+        count = services.unpublish(articles=queryset, user=request.user)
+        self.message_user(request, f"{count} article{pluralize(count)} unpublished.")
+
+    # Columns and read-only fields.
+
+    @admin.display(description="Photo")
+    def thumbnail(self, article: Article) -> str:
+        return photo_thumbnail(article.lead_photo, width=64)
+
+    @admin.display(description="Status", ordering="status")
+    def status_label(self, article: Article) -> str:
+        return article.display_status
+
+    @admin.display(description="Current lead photo")
+    def lead_photo_preview(self, article: Article) -> str:
+        return photo_thumbnail(article.lead_photo, width=320)
+
+    @admin.display(description="Share preview")
+    def preview_link(self, article: Article) -> str:
+        if not article.pk or article.is_live:
+            return "A link to share this article before it is published appears here once saved."
+        url = reverse("articles:shared_preview", args=[services.preview_token(article)])
+        return format_html(
+            '<a href="{}">Preview link</a>: works without signing in, for 48 hours. '
+            "Share it only with people who may read the story before it is published.",
+            url,
+        )
+
     def view_on_site(self, article: Article) -> str:
         """Readers' address once live; until then the staff-only preview."""
         return article.get_absolute_url() if article.is_live else article.get_preview_url()
 
-    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
-        if db_field.name == "section":
-            kwargs["form_class"] = SectionChoiceField
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    # Revisions: compare any revision with the current article.
+
+    def get_urls(self):
+        opts = self.model._meta
+        compare_url = path(
+            "<path:object_id>/compare/",
+            self.admin_site.admin_view(self.compare_view),
+            name=f"{opts.app_label}_{opts.model_name}_compare",
+        )
+        return [compare_url, *super().get_urls()]
+
+    @admin.display(description="Compare")
+    def compare_link(self, record) -> str:
+        url = reverse("admin:articles_article_compare", args=[record.id])
+        return format_html('<a href="{}?from={}">Compare with current</a>', url, record.history_id)
+
+    def compare_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        history = article.history.select_related("history_user")
+        newer = history.order_by("-history_date").first()
+        older = (
+            history.filter(
+                Q(history_id=request.GET.get("from", "").strip() or None)
+                | Q(version=request.GET.get("from_version", "").strip() or None)
+            )
+            .order_by("-history_date")
+            .first()
+        )
+        if older is None:
+            older = newer
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Compare revisions: {article}",
+            "opts": self.model._meta,
+            "original": article,
+            "older": older,
+            "newer": newer,
+            "diff": compare(older, newer) if older and newer else [],
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+
+@admin.register(ArticleInReview)
+class ReviewQueueAdmin(ArticleAdmin):
+    """The articles reporters have marked ready: the editors' queue."""
+
+    list_filter = ["section"]
+    date_hierarchy = None
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).filter(status=Article.Status.REVIEW)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.view_article")
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return request.user.has_perm("articles.view_article")
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return request.user.has_perm("articles.change_article") and (
+            obj is None or obj.status in Article.REPORTER_STATUSES or self.can_publish(request)
+        )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
 
 class PhotoWithUsageAdmin(PhotoAdmin):

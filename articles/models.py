@@ -1,11 +1,13 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from media.models import Photo
@@ -60,7 +62,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_related(self) -> "ArticleQuerySet":
         """Everything the article page shows, in a fixed number of queries."""
-        return self.select_related("section", "lead_photo").prefetch_related("authors", "tags")
+        return self.select_related("section", "lead_photo").prefetch_related(
+            "authors", "tags", "corrections"
+        )
 
     def in_section(self, section: Section) -> "ArticleQuerySet":
         """Articles filed under the section or any of its subsections."""
@@ -98,7 +102,13 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
+        # With a future publish time a published article is scheduled (see display_status).
         PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
+
+    # Statuses a reporter may set: everything else needs the publish permission.
+    REPORTER_STATUSES = (Status.DRAFT, Status.REVIEW)
 
     headline = models.CharField("Headline", max_length=200)
     slug = models.SlugField(
@@ -149,11 +159,15 @@ class Article(models.Model):
         default=False,
         help_text="Feature this story in the Editor's Choice strip.",
     )
+    # Optimistic concurrency: a save based on an older version is refused (issue #4).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["body_html"])
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_published_idx"),
             models.Index(fields=["section", "status", "-published_at"], name="article_section_idx"),
@@ -164,6 +178,10 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.body_html = sanitize_html(self.body)
+        if not self._state.adding:
+            # Counted from the stored row, so restoring an old revision still moves forward.
+            stored = Article.objects.filter(pk=self.pk).values_list("version", flat=True).first()
+            self.version = (stored or 0) + 1
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -181,6 +199,11 @@ class Article(models.Model):
 
     def get_preview_url(self) -> str:
         return reverse("articles:preview", kwargs={"pk": self.pk})
+
+    @property
+    def display_status(self) -> str:
+        """The status as the desk says it: a published article with a future time is Scheduled."""
+        return "Scheduled" if self.is_scheduled else self.get_status_display()
 
     @property
     def is_live(self) -> bool:
@@ -206,3 +229,58 @@ class Article(models.Model):
 
     def breadcrumbs(self) -> list[Section]:
         return self.section.ancestors_and_self()
+
+
+class ArticleInReview(Article):
+    """The editors' queue in the admin: articles reporters marked ready for review."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "article ready for review"
+        verbose_name_plural = "ready for review"
+
+
+class Correction(models.Model):
+    """A correction or update note readers see at the foot of the article."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField("Kind", max_length=20, choices=Kind, default=Kind.CORRECTION)
+    text = models.TextField(
+        "Text", help_text="What was wrong and what is right now, or what has happened since."
+    )
+    published_at = models.DateTimeField("Time", default=timezone.now)
+
+    class Meta:
+        ordering = ["published_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        # A correction changes the article: readers see its new "updated" time.
+        Article.objects.filter(pk=self.article_id).update(updated_at=timezone.now())
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#correction-{self.pk}"
+
+
+class EditingPresence(models.Model):
+    """Who has an article open in the admin, so others know before they edit it too."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="editors_present")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    opened_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="unique_editing_presence")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} editing {self.article_id}"

@@ -10,7 +10,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
+    path("corrections/", views.corrections, name="corrections"),
     path("preview/articles/<int:pk>/", views.article_preview, name="preview"),
+    path("preview/shared/<str:token>/", views.shared_preview, name="shared_preview"),
     path(
         "<path:section_path>/<int:year>/<int:month>/<int:day>/<slug:slug>/",
         views.article_detail,

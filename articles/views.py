@@ -9,8 +9,9 @@ from taggit.models import Tag
 
 from sections.models import Section
 
+from . import services
 from .front_page import FrontPage
-from .models import Article, Author
+from .models import Article, Author, Correction
 
 
 def paginate(request: HttpRequest, queryset: QuerySet) -> Page:
@@ -59,6 +60,19 @@ def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
     return render_article(request, article, preview=True)
 
 
+@never_cache
+def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
+    """An unpublished article for whoever holds a signed link, until the link expires."""
+    article = services.article_for_preview_token(token)
+    if article is None:
+        raise Http404("This preview link has expired or is not valid.")
+    response = render_article(request, article, preview=True)
+    # The token is the key: never send it onwards in a Referer header.
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
 def render_article(request: HttpRequest, article: Article, preview: bool = False) -> HttpResponse:
     return render(
         request,
@@ -85,3 +99,14 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
     page = paginate(request, Article.objects.published().filter(authors=author).for_listing())
     return render(request, "articles/author_detail.html", {"author": author, "page": page})
+
+
+def corrections(request: HttpRequest) -> HttpResponse:
+    """Every correction and update on published articles, newest first."""
+    page = paginate(
+        request,
+        Correction.objects.filter(article__in=Article.objects.published())
+        .select_related("article__section")
+        .order_by("-published_at", "-pk"),
+    )
+    return render(request, "articles/corrections.html", {"page": page})

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "django_prose_editor",
+    "simple_history",
     "sections",
     "media",
     "articles",
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records which user made each revision.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -170,6 +173,11 @@ LOGGING = {
 # Photo uploads are refused above these sizes: a clear form error, never a 500.
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 40_000_000))
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", 25_000_000))
+
+# How long a shared preview link of an unpublished article works without login.
+PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", 48 * 3600))
+# After this long without a save, an editor who opened an article no longer counts as editing it.
+EDITING_PRESENCE_SECONDS = 20 * 60
 
 # Per-page counts on reader listings.
 ARTICLES_PER_PAGE = 20

@@ -26,3 +26,18 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def make_member(django_user_model):
+    """A staff user in one of the desk's groups (Reporter, Editor, Site admin)."""
+    from django.contrib.auth.models import Group
+
+    def make(group: str, username: str | None = None):
+        user = django_user_model.objects.create_user(
+            username or group.lower().replace(" ", "_"), password="pw", is_staff=True
+        )
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make

@@ -27,8 +27,18 @@ def article_form(filed_under, **overrides) -> dict:
         "status": "published",
         "published_at_0": now.strftime("%Y-%m-%d"),
         "published_at_1": now.strftime("%H:%M:%S"),
+        **inline_management_form(),
     }
     return data | overrides
+
+
+def inline_management_form(prefix: str = "corrections", total: int = 0, initial: int = 0) -> dict:
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
 
 
 @pytest.mark.parametrize(

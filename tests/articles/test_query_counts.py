@@ -15,8 +15,8 @@ EXPECTED = {
     "home": LAYOUT_QUERIES + 4,
     # section, breadcrumb, subsections, count, page
     "section": LAYOUT_QUERIES + 5,
-    # article with section and photo, authors, tags, breadcrumb, related
-    "article": LAYOUT_QUERIES + 5,
+    # article with section and photo, authors, tags, corrections, breadcrumb, related
+    "article": LAYOUT_QUERIES + 6,
     # tag, count, page
     "tag": LAYOUT_QUERIES + 3,
     # author, count, page

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from pytest_django.asserts import assertInHTML
 
+from tests.articles.test_admin import inline_management_form
 from tests.factories import PhotoFactory, SectionFactory
 
 REFERENCE = (
@@ -46,6 +47,7 @@ def test_reference_article_published_through_the_admin_reads_as_on_the_original(
             "tags": "NSO Group, Amnesty International, Pegasus, spyware, surveillance",
             "lead_photo": photo.pk, "lead_photo_caption": ref["caption"], "status": "published",
             "published_at_0": "2020-07-13", "published_at_1": "10:00:00", "editors_choice": "on",
+            **inline_management_form(),
         },
     )  # fmt: skip
     assert response.status_code == 302

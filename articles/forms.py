@@ -1,0 +1,87 @@
+from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
+
+from .models import Article
+
+
+class ArticleForm(forms.ModelForm):
+    """The article form: refuses publishing without permission and saves over newer work."""
+
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The admin binds the signed-in user here (ArticleAdmin.get_form).
+    user = None
+
+    class Meta:
+        model = Article
+        fields = [
+            "headline", "slug", "summary", "body", "section", "tags", "authors", "lead_photo",
+            "lead_photo_caption", "status", "published_at", "editors_choice",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # From the stored row: a form restoring an old revision starts from the newest one.
+            self.fields["base_version"].initial = (
+                Article.objects.filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+        if "status" in self.fields and not self.can_publish:
+            self.fields["status"].choices = [
+                choice
+                for choice in Article.Status.choices
+                if choice[0] in Article.REPORTER_STATUSES
+            ]
+            self.fields[
+                "status"
+            ].help_text = "An editor publishes the article once it is in review."
+
+    @property
+    def can_publish(self) -> bool:
+        return self.user.has_perm("articles.publish_article")
+
+    def clean_status(self) -> str:
+        status = self.cleaned_data["status"]
+        # The choices already exclude these for reporters; this is the server-side rule.
+        if status not in Article.REPORTER_STATUSES and not self.can_publish:
+            raise forms.ValidationError(
+                "You cannot publish or unpublish articles. Set the status to In review and an "
+                "editor will publish it.",
+                code="publish_permission",
+            )
+        return status
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            self.check_version(cleaned.get("base_version"))
+        return cleaned
+
+    def check_version(self, base_version: int | None) -> None:
+        """Refuse to overwrite a save someone else made after this form was opened."""
+        stored = (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if base_version is None or stored is None or base_version == stored:
+            return
+        latest = (
+            self.instance.history.order_by("-history_date").select_related("history_user").first()
+        )
+        who = latest.history_user if latest and latest.history_user else "someone else"
+        compare_url = reverse("admin:articles_article_compare", args=[self.instance.pk])
+        raise forms.ValidationError(
+            format_html(
+                "{} saved this article while you were editing it, so your changes were not "
+                'saved. <a href="{}?from_version={}">See what they changed</a>, then copy your '
+                "changes into the current version (reload the page).",
+                who,
+                compare_url,
+                base_version,
+            ),
+            code="stale_version",
+        )

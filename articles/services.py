@@ -1,0 +1,87 @@
+"""Writes that touch more than the article row: publishing decisions and who was editing."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import AbstractBaseUser
+from django.core import signing
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .models import Article, EditingPresence
+
+PREVIEW_SALT = "articles.preview"
+
+
+def status_change_message(article: Article, old_status: str | None) -> str | None:
+    """What a save did to the article's visibility, in the desk's words, or None."""
+    new_status = article.status
+    if new_status == old_status:
+        return None
+    if new_status == Article.Status.PUBLISHED:
+        if article.is_scheduled:
+            return f"Scheduled for {timezone.localtime(article.published_at):%Y-%m-%d %H:%M %Z}"
+        return "Published"
+    if old_status == Article.Status.PUBLISHED:
+        return "Unpublished" if new_status == Article.Status.UNPUBLISHED else "Withdrawn to draft"
+    return None
+
+
+def log_status_change(*, article: Article, user: AbstractBaseUser, old_status: str | None) -> None:
+    """Record a publish, schedule or unpublish in the admin history with who did it."""
+    message = status_change_message(article, old_status)
+    if message:
+        LogEntry.objects.log_actions(
+            user_id=user.pk, queryset=[article], action_flag=CHANGE, change_message=message
+        )
+
+
+@transaction.atomic
+def unpublish(*, articles: QuerySet[Article], user: AbstractBaseUser) -> int:
+    """Take articles down without deleting them; each is logged and keeps a revision."""
+    count = 0
+    for article in articles.select_for_update().exclude(status=Article.Status.UNPUBLISHED):
+        old_status = article.status
+        article.status = Article.Status.UNPUBLISHED
+        article._history_user = user
+        article.save()
+        log_status_change(article=article, user=user, old_status=old_status)
+        count += 1
+    return count
+
+
+def others_editing(*, article: Article, user: AbstractBaseUser) -> list[EditingPresence]:
+    """Who else opened this article for editing recently and has not saved since."""
+    since = timezone.now() - timedelta(seconds=settings.EDITING_PRESENCE_SECONDS)
+    return list(
+        EditingPresence.objects.filter(article=article, opened_at__gte=since)
+        .exclude(user=user)
+        .select_related("user")
+    )
+
+
+def mark_editing(*, article: Article, user: AbstractBaseUser) -> None:
+    EditingPresence.objects.update_or_create(
+        article=article, user=user, defaults={"opened_at": timezone.now()}
+    )
+
+
+def done_editing(*, article: Article, user: AbstractBaseUser) -> None:
+    EditingPresence.objects.filter(article=article, user=user).delete()
+
+
+def preview_token(article: Article) -> str:
+    return signing.TimestampSigner(salt=PREVIEW_SALT).sign(str(article.pk))
+
+
+def article_for_preview_token(token: str) -> Article | None:
+    """The article a shared preview link points to, or None once it has expired or was altered."""
+    try:
+        pk = signing.TimestampSigner(salt=PREVIEW_SALT).unsign(
+            token, max_age=settings.PREVIEW_LINK_MAX_AGE
+        )
+    except signing.BadSignature:
+        return None
+    return Article.objects.with_related().filter(pk=pk).first()
