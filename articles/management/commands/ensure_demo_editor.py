@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 USERNAME = "editor"
 PASSWORD = "newsroom-demo"
-EDITOR_APPS = ["articles", "sections", "media", "siteinfo", "taggit"]
 
 
 class Command(BaseCommand):
@@ -26,9 +25,9 @@ class Command(BaseCommand):
         if created:
             user.set_password(PASSWORD)
             user.save()
-        user.user_permissions.set(
-            Permission.objects.filter(content_type__app_label__in=EDITOR_APPS)
-        )
+        # The Editor role (articles.roles): everything on content and publishing.
+        user.user_permissions.clear()
+        user.groups.set([Group.objects.get(name="Editor")])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo editor: username '{USERNAME}', password '{PASSWORD}', "
