@@ -3,15 +3,10 @@
 import difflib
 import re
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-BLOCK_END = re.compile(r"</(p|h[2-4]|li|blockquote|figcaption)>", re.IGNORECASE)
-
-
-def html_to_text(html: str) -> str:
-    """The words of an HTML body with one line per paragraph, as an editor reads it."""
-    return strip_tags(BLOCK_END.sub("\n", html or "")).strip()
+from newsroom.html import html_to_text
 
 
 def word_diff(old: str, new: str) -> SafeString:

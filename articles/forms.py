@@ -2,6 +2,9 @@ from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
 
+from sections.models import Section
+
+from . import search
 from .models import Article
 
 
@@ -85,3 +88,42 @@ class ArticleForm(forms.ModelForm):
             ),
             code="stale_version",
         )
+
+
+class SearchForm(forms.Form):
+    """Readers' search: words, and optionally a section and a date range. Never raises."""
+
+    q = forms.CharField(label="Search for", required=False, max_length=10_000)
+    section = forms.ChoiceField(label="Section", required=False)
+    start = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sections = Section.objects.order_by("path").only("name", "path")
+        self.fields["section"].choices = [("", "All sections")] + [
+            (section.path, section.tree_label) for section in sections
+        ]
+
+    def results(self):
+        """Published articles matching the valid parts of the form, best first."""
+        # Invalid filters (a mistyped date) are dropped; the valid parts still apply.
+        self.is_valid()
+        data = self.cleaned_data
+        query = search.clean_query(data.get("q", ""))
+        if not query:
+            return query, Article.objects.none()
+        articles = Article.objects.published()
+        if data.get("section"):
+            section = Section.objects.filter(path=data["section"]).first()
+            if section is not None:
+                articles = articles.in_section(section)
+        if data.get("start"):
+            articles = articles.filter(published_at__date__gte=data["start"])
+        if data.get("end"):
+            articles = articles.filter(published_at__date__lte=data["end"])
+        return query, search.search(articles, query).select_related("section", "lead_photo")

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import Coalesce, RowNumber
@@ -11,8 +12,10 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from media.models import Photo
-from newsroom.html import sanitize_html
+from newsroom.html import html_to_text, sanitize_html
 from sections.models import Section
+
+from . import search
 
 # What the body editor offers; newsroom.html.sanitize_html decides what is kept.
 BODY_EDITOR_EXTENSIONS = {
@@ -124,6 +127,9 @@ class Article(models.Model):
         "Body", blank=True, config={"extensions": BODY_EDITOR_EXTENSIONS}, sanitize=False
     )
     body_html = models.TextField(editable=False, blank=True)
+    # Plain text of the body for search and snippets; the weighted document on PostgreSQL.
+    body_text = models.TextField(editable=False, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
     section = models.ForeignKey(
         Section, verbose_name="Section", on_delete=models.PROTECT, related_name="articles"
     )
@@ -163,7 +169,7 @@ class Article(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["body_html"])
+    history = HistoricalRecords(excluded_fields=["body_html", "body_text", "search_vector"])
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -178,11 +184,13 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.body_html = sanitize_html(self.body)
+        self.body_text = html_to_text(self.body_html)
         if not self._state.adding:
             # Counted from the stored row, so restoring an old revision still moves forward.
             stored = Article.objects.filter(pk=self.pk).values_list("version", flat=True).first()
             self.version = (stored or 0) + 1
         super().save(*args, **kwargs)
+        search.update_vectors(Article.objects.filter(pk=self.pk))
 
     def get_absolute_url(self) -> str:
         local = timezone.localtime(self.published_at)

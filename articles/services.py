@@ -42,7 +42,10 @@ def log_status_change(*, article: Article, user: AbstractBaseUser, old_status: s
 def unpublish(*, articles: QuerySet[Article], user: AbstractBaseUser) -> int:
     """Take articles down without deleting them; each is logged and keeps a revision."""
     count = 0
-    for article in articles.select_for_update().exclude(status=Article.Status.UNPUBLISHED):
+    # of=("self",): the admin queryset joins the nullable lead photo, which cannot be locked.
+    for article in articles.select_for_update(of=("self",)).exclude(
+        status=Article.Status.UNPUBLISHED
+    ):
         old_status = article.status
         article.status = Article.Status.UNPUBLISHED
         article._history_user = user

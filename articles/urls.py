@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, sitemaps, views
 
 app_name = "articles"
 
@@ -8,6 +8,13 @@ app_name = "articles"
 # sections.models.RESERVED_SLUGS keeps top-level sections off those prefixes.
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search_page, name="search"),
+    path("feed/", feeds.serve(feeds.ArticleFeed), name="feed"),
+    path("tags/<slug:slug>/feed/", feeds.serve(feeds.TagFeed), name="tag_feed"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
+    path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("corrections/", views.corrections, name="corrections"),
@@ -18,5 +25,6 @@ urlpatterns = [
         views.article_detail,
         name="detail",
     ),
+    path("<path:path>/feed/", feeds.serve(feeds.SectionFeed), name="section_feed"),
     path("<path:path>/", views.section_detail, name="section"),
 ]

@@ -9,7 +9,8 @@ from taggit.models import Tag
 
 from sections.models import Section
 
-from . import services
+from . import search, services, structured_data
+from .forms import SearchForm
 from .front_page import FrontPage
 from .models import Article, Author, Correction
 
@@ -24,18 +25,29 @@ def paginate(request: HttpRequest, queryset: QuerySet) -> Page:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "articles/home.html", {"front": FrontPage.build()})
+    site = request.site_settings
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "front": FrontPage.build(),
+            "structured_data": [structured_data.website(site, site.base_url(request))],
+        },
+    )
 
 
 def section_detail(request: HttpRequest, path: str) -> HttpResponse:
     section = get_object_or_404(Section, path=path)
     page = paginate(request, Article.objects.published().in_section(section).for_listing())
+    breadcrumbs = section.ancestors_and_self()
+    base_url = request.site_settings.base_url(request)
     return render(
         request,
         "articles/section_detail.html",
         {
             "section": section,
-            "breadcrumbs": section.ancestors_and_self(),
+            "breadcrumbs": breadcrumbs,
+            "structured_data": [structured_data.breadcrumb_list(breadcrumbs, base_url)],
             "subsections": section.children.order_by("position", "name"),
             "page": page,
         },
@@ -74,14 +86,22 @@ def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def render_article(request: HttpRequest, article: Article, preview: bool = False) -> HttpResponse:
+    site = request.site_settings
+    base_url = site.base_url(request)
+    breadcrumbs = article.breadcrumbs()
     return render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
-            "breadcrumbs": article.breadcrumbs(),
+            "breadcrumbs": breadcrumbs,
             "related": Article.objects.published().related_to(article),
             "preview": preview,
+            "share": structured_data.share_card(article, base_url),
+            "structured_data": [
+                structured_data.news_article(article, site, base_url),
+                structured_data.breadcrumb_list(breadcrumbs, base_url, article),
+            ],
         },
     )
 
@@ -110,3 +130,13 @@ def corrections(request: HttpRequest) -> HttpResponse:
         .order_by("-published_at", "-pk"),
     )
     return render(request, "articles/corrections.html", {"page": page})
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    query, results = form.results()
+    page = paginate(request, results)
+    for article in page.object_list:
+        # The summary first: when it holds the match, that is the best snippet.
+        article.snippet = search.snippet(f"{article.summary} {article.body_text}", query)
+    return render(request, "articles/search.html", {"form": form, "query": query, "page": page})

@@ -4,11 +4,13 @@ This is the only module that imports bleach, so replacing it (bleach is
 deprecated upstream; nh3 is the usual successor) stays a one-file change.
 """
 
+import re
 from urllib.parse import urlsplit
 
 import bleach
 from bleach.html5lib_shim import Filter
 from django.conf import settings
+from django.utils.html import strip_tags
 
 ALLOWED_TAGS = frozenset(
     {
@@ -101,3 +103,11 @@ _cleaner = _Cleaner(
 def sanitize_html(html: str) -> str:
     """Return editor HTML reduced to the allow-list: safe to print with |safe."""
     return _cleaner.clean(html or "").strip()
+
+
+_BLOCK_END = re.compile(r"</(p|h[2-4]|li|blockquote|figcaption)>", re.IGNORECASE)
+
+
+def html_to_text(html: str) -> str:
+    """The words of sanitized HTML, one line per paragraph: for search, snippets and diffs."""
+    return strip_tags(_BLOCK_END.sub("\n", html or "")).strip()

@@ -4,7 +4,20 @@ from django.urls import reverse
 
 # First path segments the site itself uses: a top-level section may not take them.
 RESERVED_SLUGS = frozenset(
-    {"admin", "authors", "tags", "search", "static", "media", "preview", "feed", "corrections"}
+    {
+        "admin",
+        "authors",
+        "tags",
+        "search",
+        "static",
+        "media",
+        "preview",
+        "feed",
+        "corrections",
+        "sitemap.xml",
+        "robots.txt",
+        "healthz",
+    }  # fmt: skip
 )
 
 
@@ -101,6 +114,8 @@ class Section(models.Model):
     def clean(self) -> None:
         if self.slug and self.slug.isdigit():
             raise ValidationError({"slug": "A section's slug needs at least one letter."})
+        if self.slug == "feed":
+            raise ValidationError({"slug": "'feed' is the address of every section's feed."})
         if self.parent is None and self.slug in RESERVED_SLUGS:
             raise ValidationError(
                 {"slug": f"'{self.slug}' is used by the site itself; choose another slug."}

@@ -2,12 +2,13 @@ from django.utils.functional import SimpleLazyObject
 
 from sections.models import Section
 
-from .models import SiteSettings
-
 
 def site(request) -> dict:
-    """The site's settings, footer links and navigation; loaded only by pages that print them."""
+    """The site's settings, its canonical base address and the navigation, for every page."""
+    settings = getattr(request, "site_settings", None)
     return {
-        "site": SimpleLazyObject(SiteSettings.load),
+        "site": settings,
+        # Lazy, like the settings: admin pages that never print it never load them.
+        "site_url": SimpleLazyObject(lambda: settings.base_url(request)) if settings else "",
         "navigation": Section.objects.in_navigation().order_by("position", "name"),
     }

@@ -8,6 +8,20 @@ class SiteSettings(models.Model):
     tagline = models.CharField(
         "Tagline", max_length=200, blank=True, help_text="A short line shown under the site name."
     )
+    main_address = models.URLField(
+        "Main address",
+        blank=True,
+        help_text="The site's own address, e.g. https://news.example.org. Canonical links, feeds "
+        "and sitemaps always point here, whichever address a reader used.",
+    )
+    onion_address = models.URLField(
+        "Onion address",
+        blank=True,
+        help_text="Optional Tor address, e.g. http://example….onion. Tor Browser users are offered it.",
+    )
+    language = models.CharField(
+        "Language", max_length=10, default="en", help_text="Language code for news sitemaps."
+    )
     alternate_addresses_intro = models.CharField(
         "Alternate addresses intro",
         max_length=200,
@@ -31,6 +45,12 @@ class SiteSettings(models.Model):
         """The settings row, created with defaults the first time it is asked for."""
         settings, _ = cls.objects.prefetch_related("links").get_or_create(pk=1)
         return settings
+
+    def base_url(self, request) -> str:
+        """Where absolute links point: the main address, or the address in use if none is set."""
+        if self.main_address:
+            return self.main_address.rstrip("/")
+        return f"{request.scheme}://{request.get_host()}"
 
     def alternate_addresses(self) -> list["SiteLink"]:
         return [link for link in self.links.all() if link.kind == SiteLink.Kind.ALTERNATE_ADDRESS]

@@ -10,9 +10,10 @@ from taggit.models import Tag, TaggedItem
 
 from articles import demo_content, synthetic
 from articles.models import Article, Author
+from articles.search import update_vectors
 from media.models import Photo
 from media.synthetic import scene_jpeg
-from newsroom.html import sanitize_html
+from newsroom.html import html_to_text, sanitize_html
 from sections.models import Section
 from siteinfo.models import SiteLink, SiteSettings
 
@@ -131,22 +132,25 @@ class Command(BaseCommand):
             if not items:
                 continue
             with transaction.atomic():
+                # bulk_create skips save(), so the body is sanitized and indexed here.
+                bodies = [sanitize_html(item.body) for item in items]
                 articles = Article.objects.bulk_create(
                     Article(
                         slug=item.slug,
                         headline=item.headline,
                         summary=item.summary,
                         body=item.body,
-                        # bulk_create skips save(), so the body is sanitized here.
-                        body_html=sanitize_html(item.body),
+                        body_html=body_html,
+                        body_text=html_to_text(body_html),
                         section=sections[item.index % len(sections)],
                         lead_photo=photos[item.index % len(photos)],
                         status=Article.Status.PUBLISHED,
                         published_at=item.published_at,
                         editors_choice=item.editors_choice,
                     )
-                    for item in items
+                    for item, body_html in zip(items, bodies, strict=True)
                 )
+                update_vectors(Article.objects.filter(pk__in=[a.pk for a in articles]))
                 author_link.objects.bulk_create(
                     author_link(
                         article_id=article.pk, author_id=authors[item.index % len(authors)].pk

@@ -1,0 +1,144 @@
+"""RSS 2.0 feeds (django.contrib.syndication): site-wide, per section and per tag."""
+
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Rss201rev2Feed
+from taggit.models import Tag
+
+from sections.models import Section
+
+from .models import Article
+from .structured_data import absolute
+
+FEED_LENGTH = 30
+
+
+class MediaRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with Media RSS, so readers and aggregators show each story's lead photo."""
+
+    def rss_attributes(self) -> dict:
+        return super().rss_attributes() | {"xmlns:media": "http://search.yahoo.com/mrss/"}
+
+    def add_item_elements(self, handler, item) -> None:
+        super().add_item_elements(handler, item)
+        if photo := item.get("photo"):
+            handler.startElement("media:content", photo["attrs"])
+            if photo["caption"]:
+                handler.addQuickElement("media:description", photo["caption"])
+            if photo["credit"]:
+                handler.addQuickElement("media:credit", photo["credit"])
+            handler.endElement("media:content")
+
+
+class ArticleFeed(Feed):
+    """The newest published articles. Links point at the site's main address."""
+
+    feed_type = MediaRssFeed
+
+    def __init__(self, base_url: str, site_name: str):
+        super().__init__()
+        self.base_url, self.site_name = base_url, site_name
+
+    def articles(self, obj) -> QuerySet:
+        return Article.objects.published()
+
+    def items(self, obj) -> list[Article]:
+        return list(
+            self.articles(obj).for_listing().prefetch_related("authors", "tags")[:FEED_LENGTH]
+        )
+
+    def title(self, obj) -> str:
+        return self.site_name
+
+    def link(self, obj) -> str:
+        return f"{self.base_url}/"
+
+    def description(self, obj) -> str:
+        return f"The latest stories from {self.site_name}."
+
+    def item_title(self, item: Article) -> str:
+        return item.headline
+
+    def item_description(self, item: Article) -> str:
+        return item.summary
+
+    def item_link(self, item: Article) -> str:
+        return absolute(self.base_url, item.get_absolute_url())
+
+    def item_guid(self, item: Article) -> str:
+        return self.item_link(item)
+
+    def item_author_name(self, item: Article) -> str:
+        return ", ".join(author.name for author in item.authors.all())
+
+    def item_pubdate(self, item: Article):
+        return item.published_at
+
+    def item_updateddate(self, item: Article):
+        return max(item.updated_at, item.published_at)
+
+    def item_categories(self, item: Article) -> list[str]:
+        return [tag.name for tag in item.tags.all()]
+
+    def item_extra_kwargs(self, item: Article) -> dict:
+        photo = item.lead_photo
+        if photo is None:
+            return {}
+        og = next(r for r in photo.all_renditions if r.role == "og")
+        attrs = {
+            "url": absolute(self.base_url, photo.url("og")),
+            "medium": "image",
+            "type": "image/jpeg",
+            "width": str(og.width),
+            "height": str(og.height),
+        }
+        return {"photo": {"attrs": attrs, "caption": item.lead_caption, "credit": photo.credit}}
+
+
+class SectionFeed(ArticleFeed):
+    def get_object(self, request: HttpRequest, path: str) -> Section:
+        return get_object_or_404(Section, path=path)
+
+    def articles(self, obj: Section) -> QuerySet:
+        return Article.objects.published().in_section(obj)
+
+    def title(self, obj: Section) -> str:
+        return f"{obj.name} | {self.site_name}"
+
+    def link(self, obj: Section) -> str:
+        return absolute(self.base_url, obj.get_absolute_url())
+
+    def description(self, obj: Section) -> str:
+        return obj.description or f"The latest {obj.name} stories from {self.site_name}."
+
+
+class TagFeed(ArticleFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> Tag:
+        tag = get_object_or_404(Tag, slug=slug)
+        if not Article.objects.published().filter(tags=tag).exists():
+            raise Http404("No published articles with this tag.")
+        return tag
+
+    def articles(self, obj: Tag) -> QuerySet:
+        return Article.objects.published().filter(tags=obj)
+
+    def title(self, obj: Tag) -> str:
+        return f"{obj.name} | {self.site_name}"
+
+    def link(self, obj: Tag) -> str:
+        return absolute(self.base_url, f"/tags/{obj.slug}/")
+
+    def description(self, obj: Tag) -> str:
+        return f"Stories tagged {obj.name} from {self.site_name}."
+
+
+def serve(feed_class: type[ArticleFeed]):
+    """A view that builds the feed for this request's canonical address."""
+
+    def view(request: HttpRequest, **kwargs) -> HttpResponse:
+        site = request.site_settings
+        return feed_class(site.base_url(request), site.name)(request, **kwargs)
+
+    return view

@@ -1,0 +1,153 @@
+"""Sitemaps (django.contrib.sitemaps), a Google News sitemap and robots.txt, on the main address."""
+
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import Max
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from sections.models import Section
+
+from .models import Article
+from .structured_data import absolute
+
+NEWS_WINDOW = timedelta(hours=48)
+NEWS_LIMIT = 1000
+
+
+class CanonicalSitemap(Sitemap):
+    """Every address in the sitemap is on the main domain, whichever host was asked."""
+
+    def __init__(self, base_url: str):
+        parts = urlsplit(base_url)
+        self.protocol, self.domain = parts.scheme, parts.netloc
+
+    def get_domain(self, site=None) -> str:
+        return self.domain
+
+
+class SectionSitemap(CanonicalSitemap):
+    changefreq = "hourly"
+
+    def items(self) -> list[Section]:
+        """Sections with published stories in them or below them, with the newest change."""
+        latest = dict(
+            Article.objects.published()
+            .order_by()
+            .values_list("section__path")
+            .annotate(latest=Max("updated_at"))
+        )
+        sections = []
+        for section in Section.objects.order_by("path"):
+            section.last_article = max(
+                (
+                    changed
+                    for path, changed in latest.items()
+                    if path == section.path or path.startswith(f"{section.path}/")
+                ),
+                default=None,
+            )
+            if section.last_article:
+                sections.append(section)
+        return sections
+
+    def lastmod(self, section: Section):
+        return section.last_article
+
+
+class ArticleSitemap(CanonicalSitemap):
+    limit = 5000
+
+    def items(self):
+        return (
+            Article.objects.published()
+            .select_related("section")
+            .only("slug", "published_at", "updated_at", "section__path")
+            .order_by("-published_at", "-pk")
+        )
+
+    def lastmod(self, article: Article):
+        return max(article.updated_at, article.published_at)
+
+    def get_latest_lastmod(self):
+        # The default walks every item; one aggregate answers the same question.
+        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class TagSitemap(CanonicalSitemap):
+    def items(self):
+        return (
+            Article.objects.published()
+            .exclude(tags=None)
+            .values("tags__slug")
+            .annotate(last_article=Max("updated_at"))
+            .order_by("tags__slug")
+        )
+
+    def location(self, item: dict) -> str:
+        return reverse("articles:tag", args=[item["tags__slug"]])
+
+    def lastmod(self, item: dict):
+        return item["last_article"]
+
+
+SITEMAPS = {"sections": SectionSitemap, "articles": ArticleSitemap, "tags": TagSitemap}
+
+
+def _sitemaps(request: HttpRequest) -> dict[str, CanonicalSitemap]:
+    base_url = request.site_settings.base_url(request)
+    return {name: cls(base_url) for name, cls in SITEMAPS.items()}
+
+
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """The index of every sitemap page, each with its newest change."""
+    base_url = request.site_settings.base_url(request)
+    entries = []
+    for name, sitemap in _sitemaps(request).items():
+        location = absolute(base_url, reverse("articles:sitemap_section", args=[name]))
+        for page in range(1, sitemap.paginator.num_pages + 1):
+            suffix = f"?p={page}" if page > 1 else ""
+            entries.append(
+                {"location": f"{location}{suffix}", "lastmod": sitemap.get_latest_lastmod()}
+            )
+    return render(
+        request, "articles/sitemap_index.xml", {"entries": entries}, content_type="application/xml"
+    )
+
+
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    return sitemap_views.sitemap(request, sitemaps=_sitemaps(request), section=section)
+
+
+def news_sitemap(request: HttpRequest) -> HttpResponse:
+    """Articles of the last 48 hours in the Google News sitemap format."""
+    articles = (
+        Article.objects.published()
+        .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
+        .for_listing()[:NEWS_LIMIT]
+    )
+    return render(
+        request,
+        "articles/news_sitemap.xml",
+        {"articles": articles, "base_url": request.site_settings.base_url(request)},
+        content_type="application/xml",
+    )
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    base_url = request.site_settings.base_url(request)
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /preview/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {base_url}{reverse('articles:sitemap')}",
+        f"Sitemap: {base_url}{reverse('articles:news_sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
