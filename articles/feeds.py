@@ -37,9 +37,12 @@ class ArticleFeed(Feed):
 
     feed_type = MediaRssFeed
 
-    def __init__(self, base_url: str, site_name: str):
+    def __init__(self, base_url: str, site_name: str, path: str):
         super().__init__()
-        self.base_url, self.site_name = base_url, site_name
+        self.base_url, self.site_name, self.path = base_url, site_name, path
+
+    def feed_url(self, obj) -> str:
+        return f"{self.base_url}{self.path}"
 
     def articles(self, obj) -> QuerySet:
         return Article.objects.published()
@@ -139,6 +142,6 @@ def serve(feed_class: type[ArticleFeed]):
 
     def view(request: HttpRequest, **kwargs) -> HttpResponse:
         site = request.site_settings
-        return feed_class(site.base_url(request), site.name)(request, **kwargs)
+        return feed_class(site.base_url(request), site.name, request.path)(request, **kwargs)
 
     return view

@@ -75,19 +75,27 @@ def search(queryset: QuerySet, query: str) -> QuerySet:
 
 
 def snippet(text: str, query: str) -> SafeString:
-    """A window of the text around the first matching word, matches wrapped in <mark>."""
+    """A window of the text around the first word that starts with a search term, in <mark>."""
     words = terms(query)
     text = " ".join(strip_tags(text).split())
-    lowered = text.lower()
-    positions = [lowered.find(word) for word in words if word in lowered]
-    start = max(min(positions, default=0) - SNIPPET_CHARS // 3, 0)
+    # Whole words and their endings (port, ports), not the middle of others (reporters).
+    pattern = (
+        re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in words) + ")", re.IGNORECASE)
+        if words
+        else None
+    )
+    match = pattern.search(text) if pattern else None
+    start = max((match.start() if match else 0) - SNIPPET_CHARS // 3, 0)
     window = text[start : start + SNIPPET_CHARS]
     if start > 0:
         window = "…" + window.split(" ", 1)[-1]
     if start + SNIPPET_CHARS < len(text):
         window = window.rsplit(" ", 1)[0] + "…"
-    html = escape(window)
-    if words:
-        pattern = re.compile("|".join(re.escape(escape(word)) for word in words), re.IGNORECASE)
-        html = pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", html)
-    return mark_safe(html)
+    if pattern is None:
+        return escape(window)
+    parts, last = [], 0
+    for found in pattern.finditer(window):
+        parts += [escape(window[last : found.start()]), f"<mark>{escape(found.group(0))}</mark>"]
+        last = found.end()
+    parts.append(escape(window[last:]))
+    return mark_safe("".join(parts))

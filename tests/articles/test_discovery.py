@@ -83,6 +83,8 @@ def test_feeds_list_published_articles_with_photo_author_and_categories(client, 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
     channel = ElementTree.fromstring(response.content).find("channel")
+    self_link = channel.find("{http://www.w3.org/2005/Atom}link")
+    assert self_link.get("href") == f"{MAIN}{url}"
     items = channel.findall("item")
     assert [item.findtext("title") for item in items] == ["Court rejects spyware bid"]
     item = items[0]

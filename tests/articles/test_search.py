@@ -64,6 +64,14 @@ def test_snippets_highlight_the_match(client, stories):
     assert "<strong>" not in html.split('class="search-results"')[1]
 
 
+def test_snippet_marks_whole_words_not_parts_of_others():
+    from articles.search import snippet
+
+    html = snippet("The reporters left the port. Ports reopened.", "port")
+    assert html == "The reporters left the <mark>port</mark>. <mark>Port</mark>s reopened."
+    assert snippet("<b>x</b> & y", "") == "x &amp; y"
+
+
 def test_filters_by_section_and_date(client, stories):
     by_section = client.get("/search/", {"q": "fishermen", "section": "business"})
     assert result_headlines(by_section) == ["Port workers end strike"]
