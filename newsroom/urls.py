@@ -6,12 +6,11 @@ from django.urls import include, path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
-admin.site.site_header = "Newsroom"
-admin.site.site_title = "Newsroom admin"
-admin.site.index_title = "Desk"
+from . import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
     # Browsers ask for /favicon.ico whatever the page says.
     path(
         "favicon.ico",

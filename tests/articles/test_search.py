@@ -109,7 +109,7 @@ def test_results_are_paginated_keeping_the_query(client, settings):
         "   ",
         "x" * 10_000,
         "fish " * 2_000,
-        "\x00\x01 fishermen",
+        "\x01\x1b fishermen",
         "' OR 1=1 --",
         '"unbalanced',
         "!!! ::: &&& |||",
@@ -123,6 +123,10 @@ def test_odd_queries_answer_cleanly(client, stories, query):
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
     assert b"Search" in response.content
+
+
+def test_nul_in_a_query_is_a_bad_request(client, stories):
+    assert client.get("/search/", {"q": "\x00 fishermen"}).status_code == 400
 
 
 def test_empty_query_shows_only_the_form(client, stories):
