@@ -126,4 +126,9 @@ class SearchForm(forms.Form):
             articles = articles.filter(published_at__date__gte=data["start"])
         if data.get("end"):
             articles = articles.filter(published_at__date__lte=data["end"])
-        return query, search.search(articles, query).select_related("section", "lead_photo")
+        # A results page prints headline, section, date and a snippet of the text: the large
+        # columns (HTML body, search documents) stay in the database.
+        listing = articles.select_related("section").defer(
+            "body", "body_html", "search_vector", "search_title_vector"
+        )
+        return query, search.search(listing, query)

@@ -130,6 +130,7 @@ class Article(models.Model):
     # Plain text of the body for search and snippets; the weighted document on PostgreSQL.
     body_text = models.TextField(editable=False, blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
+    search_title_vector = SearchVectorField(null=True, editable=False)
     section = models.ForeignKey(
         Section, verbose_name="Section", on_delete=models.PROTECT, related_name="articles"
     )
@@ -169,7 +170,9 @@ class Article(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["body_html", "body_text", "search_vector"])
+    history = HistoricalRecords(
+        excluded_fields=["body_html", "body_text", "search_vector", "search_title_vector"]
+    )
 
     class Meta:
         ordering = ["-published_at", "-pk"]

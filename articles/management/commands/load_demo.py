@@ -4,7 +4,7 @@ from itertools import batched
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
@@ -164,4 +164,9 @@ class Command(BaseCommand):
                 )
             added += len(items)
             self.stdout.write(f"  {added} synthetic articles added…")
+        if added and connection.vendor == "postgresql":
+            # Bulk inserts followed by the search update leave dead rows and stale statistics;
+            # the planner needs fresh ones to use the indexes well.
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE articles_article")
         return added
