@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django_otp import user_has_device
 from django_otp.admin import OTPAdminAuthenticationForm
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 class StaffLoginForm(OTPAdminAuthenticationForm):
@@ -13,6 +15,18 @@ class StaffLoginForm(OTPAdminAuthenticationForm):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
         help_text="From your authenticator app, or one of your recovery codes.",
     )
+
+    otp_error_messages = OTPAdminAuthenticationForm.otp_error_messages | {
+        "token_required": "Enter the code from your authenticator app, or a recovery code.",
+        "invalid_token": "That code is not right, or was already used. Try the next code.",
+    }
+
+    def _chosen_device(self, user):
+        # django-otp asks which device a code is for; the code itself says: six digits come
+        # from the app, anything else is a recovery code. No device choice to make at sign-in.
+        token = (self.cleaned_data.get("otp_token") or "").strip()
+        model = TOTPDevice if token.isdigit() else StaticDevice
+        return model.objects.filter(user=user, confirmed=True).first()
 
     def clean(self):
         cleaned = AdminAuthenticationForm.clean(self)

@@ -54,8 +54,8 @@ class ExternalLinkFilter(Filter):
     def __iter__(self):
         for token in super().__iter__():
             if token["type"] == "StartTag" and token["name"] == "a":
-                href = token["data"].get((None, "href"), "")
-                if urlsplit(href).scheme in {"http", "https"}:
+                parts = urlsplit(token["data"].get((None, "href"), ""))
+                if parts.scheme in {"http", "https"} or (not parts.scheme and parts.netloc):
                     token["data"][(None, "rel")] = EXTERNAL_LINK_REL
             yield token
 

@@ -25,6 +25,12 @@ def test_external_links_get_noopener():
     )
 
 
+def test_protocol_relative_links_count_as_external():
+    assert sanitize_html('<a href="//example.org/x">x</a>') == (
+        '<a href="//example.org/x" rel="noopener noreferrer">x</a>'
+    )
+
+
 def test_internal_and_mailto_links_are_kept_as_written():
     """Relative and mailto links are allowed and not marked external."""
     assert sanitize_html('<a href="/news/">n</a>') == '<a href="/news/">n</a>'
