@@ -96,6 +96,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["newsroom_admin/admin.css"]}
+        js = ["newsroom_admin/a11y.js"]
 
     # Permissions: reporters write drafts; only publishers touch what readers can see.
 

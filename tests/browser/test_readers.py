@@ -1,0 +1,82 @@
+"""What readers get in a real browser: phone layout and accessibility (issue #6)."""
+
+import pytest
+from django.urls import reverse
+
+from tests.browser.conftest import sign_in
+from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, SectionFactory
+
+# serialized_rollback: the live server needs committed data; the roles and site settings
+# made by migrations are put back after each test.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def site(django_user_model):
+    from django.contrib.auth.models import Group
+
+    news = SectionFactory(slug="news", name="News")
+    palestine = SectionFactory(slug="palestine", name="Palestine", parent=news)
+    author = AuthorFactory(name="Leila Haddad", slug="leila-haddad")
+    photo = PhotoFactory()
+    articles = [
+        ArticleFactory(
+            headline=f"A rather long headline about the harbour and the fishing fleet, part {n}",
+            section=palestine if n % 2 else news,
+            lead_photo=photo,
+            authors=[author],
+            tags=["harbour", "fishing"],
+            editors_choice=n < 2,
+        )
+        for n in range(5)
+    ]
+    editor = django_user_model.objects.create_user(
+        "editor", password="pass for tests", is_staff=True
+    )
+    editor.groups.add(Group.objects.get(name="Editor"))
+    return articles
+
+
+def reader_pages(site) -> list[str]:
+    return ["/", "/news/", "/news/palestine/", site[0].get_absolute_url(), "/search/?q=harbour"]
+
+
+def test_phone_layout_never_scrolls_sideways(browser, live_server, site, settings):
+    settings.ROOT_URLCONF = "tests.browser.urls"
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server.url)
+    page = context.new_page()
+    for url in reader_pages(site):
+        page.goto(url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, (url, width)
+    context.close()
+
+
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations
+    .filter(v => ["serious", "critical"].includes(v.impact))
+    .map(v => `${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")}`);
+}"""
+
+
+def serious_violations(page, axe_source: str, url: str) -> list[str]:
+    page.goto(url)
+    page.wait_for_load_state("load")
+    page.evaluate(axe_source)  # evaluated by the browser's debugger, not as a page script
+    return page.evaluate(AXE_RUN)
+
+
+def test_reader_pages_have_no_serious_accessibility_violations(page, site, axe_source):
+    for url in reader_pages(site):
+        assert serious_violations(page, axe_source, url) == [], url
+
+
+def test_admin_article_form_has_no_serious_accessibility_violations(page, site, axe_source):
+    sign_in(page, "editor", "pass for tests")
+    url = reverse("admin:articles_article_change", args=[site[0].pk])
+    violations = serious_violations(page, axe_source, url)
+    assert violations == [], "\n".join(violations)
