@@ -9,12 +9,7 @@ from siteinfo.models import SiteLink, SiteSettings
 from tests.browser.conftest import sign_in
 from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, SectionFactory
 
-# serialized_rollback: the live server needs committed data; the roles and site settings
-# made by migrations are put back after each test.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAYLOAD = (
     "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=1;alert('img')\">"

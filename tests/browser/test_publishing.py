@@ -8,12 +8,7 @@ from tests.browser.conftest import sign_in
 from tests.factories import AuthorFactory, SectionFactory
 from tests.images import jpeg_bytes
 
-# serialized_rollback: the live server needs committed data; the roles and site settings
-# made by migrations are put back after each test.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

@@ -6,12 +6,7 @@ from django.urls import reverse
 from tests.browser.conftest import sign_in
 from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, SectionFactory
 
-# serialized_rollback: the live server needs committed data; the roles and site settings
-# made by migrations are put back after each test.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
