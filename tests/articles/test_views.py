@@ -248,3 +248,15 @@ def test_favicon_ico_redirects_to_our_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"] == "/static/img/favicon.svg"
+
+
+def test_server_error_page_is_the_sites_own(client, settings):
+    """An unexpected error shows a calm page of our own, with no details."""
+    from unittest import mock
+
+    client.raise_request_exception = False
+    with mock.patch("articles.views.FrontPage.build", side_effect=RuntimeError("boom")):
+        response = client.get("/")
+    assert response.status_code == 500
+    assert b"Something went wrong on our side" in response.content
+    assert b"boom" not in response.content

@@ -41,6 +41,16 @@ def test_editor_writes_and_publishes_and_a_reader_reads_it(page, desk, tmp_path)
     page.fill("#id_caption", "Fishing boats in Gaza City's harbour at dawn.")
     page.fill("#id_credit", "Rami Khalil")
     page.fill("#id_alt_text", "Small boats moored side by side.")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+
+    # The focal point: a click on the right of the photo sets x and y for the crops.
+    image = page.locator(".focal-point img")
+    box = image.bounding_box()
+    image.click(position={"x": box["width"] * 0.9, "y": box["height"] * 0.5})
+    assert abs(int(page.input_value("#id_focal_point_x")) - 1440) <= 10
+    assert abs(int(page.input_value("#id_focal_point_y")) - 500) <= 10
+    assert page.locator(".focal-point__marker").is_visible()
     page.click("input[name=_save]")
     page.wait_for_selector(".messagelist .success")
 

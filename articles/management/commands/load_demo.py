@@ -164,7 +164,7 @@ class Command(BaseCommand):
                 )
             added += len(items)
             self.stdout.write(f"  {added} synthetic articles added…")
-        if added and connection.vendor == "postgresql":
+        if added and connection.vendor == "postgresql" and not connection.in_atomic_block:
             # Bulk inserts followed by the search update leave dead rows and stale statistics;
             # the planner needs fresh ones to use the indexes well.
             with connection.cursor() as cursor:
