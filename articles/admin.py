@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -143,7 +145,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
-        if article is not None and request.method == "GET":
+        if (
+            article is not None
+            and request.method == "GET"
+            and self.has_change_permission(request, article)
+        ):
             for presence in services.others_editing(article=article, user=request.user):
                 self.message_user(
                     request,
@@ -191,7 +197,25 @@ class ArticleAdmin(SimpleHistoryAdmin):
         """Readers' address once live; until then the staff-only preview."""
         return article.get_absolute_url() if article.is_live else article.get_preview_url()
 
-    # Revisions: compare any revision with the current article.
+    # Revisions: compare any revision with the current article, and restore one.
+
+    def history_form_view(self, request: HttpRequest, object_id, version_id, extra_context=None):
+        """Restoring a revision is a change like any other: the same permissions apply.
+
+        django-simple-history's own view only asks for view permission before saving.
+        """
+        if request.method == "POST":
+            current = Article.objects.filter(pk=object_id).first()
+            allowed = (
+                self.has_change_permission(request, current)
+                if current is not None
+                else self.has_add_permission(request)
+            )
+            if not allowed:
+                raise PermissionDenied
+        # The form locks the article row to check its version; that needs a transaction.
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_urls(self):
         opts = self.model._meta
@@ -208,6 +232,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return format_html('<a href="{}?from={}">Compare with current</a>', url, record.history_id)
 
     def compare_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        numbers = [object_id, request.GET.get("from", "0"), request.GET.get("from_version", "0")]
+        if not all(str(number).strip().isdigit() for number in numbers):
+            raise Http404("No such revision.")
         article = get_object_or_404(Article, pk=object_id)
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
@@ -235,12 +262,29 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
 
+class ReviewQueueChangeList(ChangeList):
+    def url_for_result(self, result) -> str:
+        # Editing happens in the article admin itself, so saves keep their revisions.
+        return reverse("admin:articles_article_change", args=[result.pk])
+
+
 @admin.register(ArticleInReview)
 class ReviewQueueAdmin(ArticleAdmin):
-    """The articles reporters have marked ready: the editors' queue."""
+    """The articles reporters have marked ready: the editors' queue. A list only: each story
+    opens in the article admin, so its saves and history are the article's own."""
 
     list_filter = ["section"]
     date_hierarchy = None
+    actions = None
+
+    def get_changelist(self, request: HttpRequest, **kwargs):
+        return ReviewQueueChangeList
+
+    def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
+        return redirect("admin:articles_article_change", object_id)
+
+    def history_view(self, request: HttpRequest, object_id, extra_context=None):
+        return redirect("admin:articles_article_history", object_id)
 
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).filter(status=Article.Status.REVIEW)
@@ -267,6 +311,19 @@ class PhotoWithUsageAdmin(PhotoAdmin):
     """The photo list, with where each photo is used (media itself knows nothing of articles)."""
 
     list_display = [*PhotoAdmin.list_display, "used_in"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Photo | None = None) -> bool:
+        """A photo on a live or taken-down article is part of what readers see: publishers only."""
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is not None and not request.user.has_perm("articles.publish_article"):
+            return not obj.lead_of.exclude(status__in=Article.REPORTER_STATUSES).exists()
+        return True
+
+    def has_delete_permission(self, request: HttpRequest, obj: Photo | None = None) -> bool:
+        return super().has_delete_permission(request, obj) and self.has_change_permission(
+            request, obj
+        )
 
     def get_queryset(self, request: HttpRequest):
         # An aggregate drops Meta.ordering, so it is restated for stable pagination.

@@ -1,5 +1,6 @@
 from django import forms
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from sections.models import Section
@@ -60,7 +61,28 @@ class ArticleForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             self.check_version(cleaned.get("base_version"))
+        self.date_first_publication(cleaned)
         return cleaned
+
+    def date_first_publication(self, cleaned: dict) -> None:
+        """A draft published now goes out dated now, not when someone started writing it.
+
+        An editor who changed the publish time in this form (to schedule or backdate) keeps it.
+        """
+        stored = (
+            Article.objects.filter(pk=self.instance.pk).values("status", "published_at").first()
+        )
+        publish_time = cleaned.get("published_at")
+        if (
+            stored is not None
+            and stored["status"] in Article.REPORTER_STATUSES
+            and cleaned.get("status") == Article.Status.PUBLISHED
+            and publish_time is not None
+            # The form shows whole seconds: anything closer is the untouched stored time.
+            and abs(publish_time - stored["published_at"]).total_seconds() < 1
+            and publish_time < timezone.now()
+        ):
+            cleaned["published_at"] = timezone.now()
 
     def check_version(self, base_version: int | None) -> None:
         """Refuse to overwrite a save someone else made after this form was opened."""
@@ -70,8 +92,13 @@ class ArticleForm(forms.ModelForm):
             .values_list("version", flat=True)
             .first()
         )
-        if base_version is None or stored is None or base_version == stored:
+        if stored is None or base_version == stored:
             return
+        if base_version is None:
+            raise forms.ValidationError(
+                "This form is out of date. Reload the article and make your changes again.",
+                code="stale_form",
+            )
         latest = (
             self.instance.history.order_by("-history_date").select_related("history_user").first()
         )

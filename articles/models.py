@@ -232,6 +232,11 @@ class Article(models.Model):
         return self.lead_photo.caption if self.lead_photo else ""
 
     @property
+    def last_modified(self):
+        """When readers' copy last changed: its publication, or a later edit or correction."""
+        return max(self.updated_at, self.published_at)
+
+    @property
     def was_updated(self) -> bool:
         """True when the article changed after it went out (not while it was being prepared)."""
         if self.updated_at is None or self.created_at is None:
@@ -240,6 +245,21 @@ class Article(models.Model):
 
     def breadcrumbs(self) -> list[Section]:
         return self.section.ancestors_and_self()
+
+
+def seconds_until_next_publish() -> float | None:
+    """Seconds until the next scheduled article goes live, or None if none is scheduled.
+
+    Cached pages must not outlive this moment (pagecache.middleware, PAGE_CACHE_LIMIT).
+    """
+    now = timezone.now()
+    due = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return None if due is None else (due - now).total_seconds()
 
 
 class ArticleInReview(Article):

@@ -87,4 +87,10 @@ def article_for_preview_token(token: str) -> Article | None:
         )
     except signing.BadSignature:
         return None
-    return Article.objects.with_related().filter(pk=pk).first()
+    # A taken-down article stays down, whatever links are out there.
+    return (
+        Article.objects.with_related()
+        .exclude(status=Article.Status.UNPUBLISHED)
+        .filter(pk=pk)
+        .first()
+    )

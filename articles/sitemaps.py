@@ -72,7 +72,7 @@ class ArticleSitemap(CanonicalSitemap):
         )
 
     def lastmod(self, article: Article):
-        return max(article.updated_at, article.published_at)
+        return article.last_modified
 
     def get_latest_lastmod(self):
         # The default walks every item; one aggregate answers the same question.

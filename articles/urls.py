@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.urls import path
 
 from . import feeds, sitemaps, views
@@ -18,7 +19,9 @@ urlpatterns = [
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("corrections/", views.corrections, name="corrections"),
-    path("preview/articles/<int:pk>/", views.article_preview, name="preview"),
+    path(
+        "preview/articles/<int:pk>/", admin.site.admin_view(views.article_preview), name="preview"
+    ),
     path("preview/shared/<str:token>/", views.shared_preview, name="shared_preview"),
     path(
         "<path:section_path>/<int:year>/<int:month>/<int:day>/<slug:slug>/",

@@ -21,6 +21,8 @@ ACCEPTED_FORMATS = {
     "PNG": ("PNG", "png"),
     "WEBP": ("WEBP", "webp"),
     "GIF": ("PNG", "png"),
+    # Phones and cameras embed a preview or depth map as a second JPEG ("MPO"): keep the photo.
+    "MPO": ("JPEG", "jpg"),
 }
 if features.check("avif"):
     ACCEPTED_FORMATS["AVIF"] = ("AVIF", "avif")
@@ -68,7 +70,7 @@ def inspect_upload(upload: File) -> UploadInfo:
                     f"{info.format} files are not accepted. Upload a JPEG, PNG or WebP photo.",
                     code="unsupported_format",
                 )
-            if getattr(image, "n_frames", 1) > 1:
+            if getattr(image, "n_frames", 1) > 1 and info.format != "MPO":
                 raise ValidationError(
                     "Animated images are not accepted as photos. Upload a still image.",
                     code="animated",

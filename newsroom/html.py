@@ -5,6 +5,7 @@ deprecated upstream; nh3 is the usual successor) stays a one-file change.
 """
 
 import re
+from html import unescape
 from urllib.parse import urlsplit
 
 import bleach
@@ -24,14 +25,13 @@ HIDDEN_CONTENT_TAGS = frozenset({"script", "style", "template", "noscript", "ifr
 
 
 def _is_own_rendition(src: str) -> bool:
-    """Body images come only from our own renditions: never a third party, never an original."""
-    parts = urlsplit(src)
-    return (
-        not parts.scheme
-        and not parts.netloc
-        and src.startswith(f"{settings.MEDIA_URL}renditions/")
-        and ".." not in parts.path
-    )
+    """Body images come only from our own renditions: never a third party, never an original.
+
+    The whole address must have a rendition's exact shape (media.renditions names them), so no
+    encoded dots or other tricks can point an image at another page of the site.
+    """
+    pattern = rf"{re.escape(settings.MEDIA_URL)}renditions/[0-9a-f]{{2}}/[0-9a-f]{{20}}/\d+x\d+\.(jpg|webp|avif)"
+    return re.fullmatch(pattern, src) is not None
 
 
 def _allow_attribute(tag: str, name: str, value: str) -> bool:
@@ -110,4 +110,4 @@ _BLOCK_END = re.compile(r"</(p|h[2-4]|li|blockquote|figcaption)>", re.IGNORECASE
 
 def html_to_text(html: str) -> str:
     """The words of sanitized HTML, one line per paragraph: for search, snippets and diffs."""
-    return strip_tags(_BLOCK_END.sub("\n", html or "")).strip()
+    return unescape(strip_tags(_BLOCK_END.sub("\n", html or ""))).strip()

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "accounts",
+    "pagecache",
     "sections",
     "media",
     "articles",
@@ -68,6 +69,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: compresses pages, cached or not, for browsers that accept gzip.
+    "django.middleware.gzip.GZipMiddleware",
+    # ETag on every page and 304 Not Modified answers to If-None-Match / If-Modified-Since.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Runs before the CSP middleware on the way out: picks the admin's policy for admin pages.
@@ -78,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Serves cached pages to readers; everything below it runs only on a miss.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "siteinfo.middleware.SiteSettingsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -229,8 +236,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if env_bool("DJANGO_BEHIND_PROXY"):
-    # Only trust X-Forwarded-Proto when a proxy we run sets it (see README).
+    # Only trust X-Forwarded-Proto and -For when a proxy we run sets them (see README).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Otherwise every reader has the proxy's address, and one guesser locks everyone out.
+    AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", 1))
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 LOGGING = {
     "version": 1,
@@ -247,6 +257,27 @@ PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", 25_000_000))
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", 48 * 3600))
 # After this long without a save, an editor who opened an article no longer counts as editing it.
 EDITING_PRESENCE_SECONDS = 20 * 60
+
+# Caching (issue #7): local memory by default, Redis when REDIS_URL is set.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "newsroom"}
+    )
+}
+PAGE_CACHE_ALIAS = "default"
+# Anonymous pages are kept this long at most, in our cache and in CDNs (s-maxage)...
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
+# ...and browsers keep them this long, and may show a stale page this long while refetching.
+PAGE_BROWSER_SECONDS = 60
+PAGE_STALE_SECONDS = 30
+# Never later than the next scheduled article's publish time.
+PAGE_CACHE_LIMIT = "articles.models.seconds_until_next_publish"
+# Apps whose changes readers see: any save or delete there starts a new cache generation.
+PAGE_CACHE_CONTENT_APPS = ["articles", "sections", "media", "siteinfo", "taggit"]
+PAGE_CACHE_SKIP_PATHS = ["/admin/", "/preview/", "/healthz"]
 
 # Per-page counts on reader listings.
 ARTICLES_PER_PAGE = 20

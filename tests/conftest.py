@@ -2,6 +2,15 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty page cache (the database is rolled back between tests,
+    so a generation number can come round again)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads go to a temporary folder, never into the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"

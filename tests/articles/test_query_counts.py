@@ -8,8 +8,8 @@ from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, Section
 
 pytestmark = pytest.mark.django_db
 
-# site settings, footer links, navigation
-LAYOUT_QUERIES = 3
+# page cache generation, next scheduled publish, site settings, footer links, navigation
+LAYOUT_QUERIES = 5
 EXPECTED = {
     # lead, Editor's Choice, top-level sections, latest per section
     "home": LAYOUT_QUERIES + 4,
@@ -66,3 +66,14 @@ def test_page_query_counts_do_not_grow_with_content(client, articles_per_section
     }
     counts = {page: count_queries(client, url) for page, url in urls.items()}
     assert counts == EXPECTED
+
+
+def test_a_cached_page_costs_one_query(client):
+    """Once cached, a page is served after reading the content generation, and nothing else."""
+    article, _ = build_site(2)
+    for url in ["/", "/news/", article.get_absolute_url()]:
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response["X-Page-Cache"] == "hit"
+        assert len(queries) == 1, [q["sql"] for q in queries]

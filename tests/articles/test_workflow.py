@@ -346,3 +346,87 @@ def test_admin_offers_the_preview_link_for_unpublished_articles(desk_editor):
     draft = ArticleFactory(status=Article.Status.DRAFT)
     html = logged_in(desk_editor).get(change_url(draft)).content.decode()
     assert "/preview/shared/" in html
+
+
+# Found in review: each of these was a way around the rules above.
+
+
+def test_reporter_cannot_restore_a_revision_over_a_live_article(reporter):
+    live = ArticleFactory(headline="Live headline")
+    first = live.history.get()
+    url = reverse("admin:articles_article_simple_history", args=[live.pk, first.history_id])
+    response = logged_in(reporter).post(url, edit_form(live, headline="Defaced", status="review"))
+    assert response.status_code == 403
+    live.refresh_from_db()
+    assert (live.headline, live.status) == ("Live headline", Article.Status.PUBLISHED)
+
+
+def test_reporter_cannot_change_a_photo_on_a_live_article(reporter):
+    from tests.factories import PhotoFactory
+
+    used = PhotoFactory(caption="Live caption")
+    ArticleFactory(lead_photo=used)
+    unused = PhotoFactory(caption="Draft caption")
+    client = logged_in(reporter)
+    data = {"caption": "Changed", "credit": "", "alt_text": "Alt"}
+    assert client.post(reverse("admin:media_photo_change", args=[used.pk]), data).status_code == 403
+    assert (
+        client.post(reverse("admin:media_photo_change", args=[unused.pk]), data).status_code == 302
+    )
+    used.refresh_from_db()
+    assert used.caption == "Live caption"
+
+
+def test_review_queue_opens_stories_in_the_article_admin(desk_editor):
+    story = ArticleFactory(status=Article.Status.REVIEW, headline="Waiting")
+    client = logged_in(desk_editor)
+    queue = client.get(reverse("admin:articles_articleinreview_changelist")).content.decode()
+    assert reverse("admin:articles_article_change", args=[story.pk]) in queue
+    proxy_change = reverse("admin:articles_articleinreview_change", args=[story.pk])
+    assert client.get(proxy_change)["Location"] == change_url(story)
+
+
+def test_staff_preview_needs_the_right_to_see_articles(django_user_model, settings, make_member):
+    draft = ArticleFactory(status=Article.Status.DRAFT)
+    nobody = django_user_model.objects.create_user("nobody", password="pw", is_staff=True)
+    assert logged_in(nobody).get(draft.get_preview_url()).status_code == 403
+    settings.TWO_FACTOR_REQUIRED_GROUPS = ["Editor"]
+    unverified = logged_in(make_member("Editor", "unverified"))
+    assert unverified.get(draft.get_preview_url())["Location"] == reverse("admin:two_factor")
+
+
+def test_shared_preview_stops_when_the_article_is_taken_down(client):
+    article = ArticleFactory(status=Article.Status.DRAFT)
+    url = reverse("articles:shared_preview", args=[services.preview_token(article)])
+    assert client.get(url).status_code == 200
+    article.status = Article.Status.UNPUBLISHED
+    article.save()
+    assert client.get(url).status_code == 404
+
+
+def test_publishing_an_old_draft_dates_it_now(desk_editor):
+    draft = ArticleFactory(
+        status=Article.Status.REVIEW, published_at=timezone.now() - timedelta(days=3)
+    )
+    logged_in(desk_editor).post(change_url(draft), edit_form(draft, status="published"))
+    draft.refresh_from_db()
+    assert timezone.now() - draft.published_at < timedelta(minutes=1)
+
+
+def test_a_save_without_its_version_is_refused(desk_editor):
+    article = ArticleFactory(headline="Kept")
+    data = edit_form(article, headline="Blind overwrite")
+    del data["base_version"]
+    response = logged_in(desk_editor).post(change_url(article), data)
+    assert b"This form is out of date." in response.content
+    article.refresh_from_db()
+    assert article.headline == "Kept"
+
+
+def test_viewing_a_story_one_cannot_change_is_not_editing_it(reporter, desk_editor):
+    live = ArticleFactory()
+    logged_in(reporter).get(change_url(live))
+    assert (
+        "opened this article for editing"
+        not in logged_in(desk_editor).get(change_url(live)).content.decode()
+    )

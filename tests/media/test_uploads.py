@@ -131,3 +131,15 @@ def test_png_keeps_transparency_and_format(editor_client):
     assert photo.image.name.endswith(".png")
     with photo.image.open("rb") as stored:
         assert Image.open(stored).mode == "RGBA"
+
+
+def test_phone_photos_with_an_embedded_preview_are_accepted(editor_client):
+    """MPO: a JPEG with a second image inside (preview or depth map), as many phones make."""
+    first, second = Image.new("RGB", (200, 100), "red"), Image.new("RGB", (50, 25), "blue")
+    out = io.BytesIO()
+    first.save(out, "MPO", save_all=True, append_images=[second])
+    assert Image.open(io.BytesIO(out.getvalue())).format == "MPO"
+    response = post_photo(editor_client, out.getvalue(), name="IMG_2041.JPG")
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert (photo.width, photo.height) == (200, 100) and photo.image.name.endswith(".jpg")

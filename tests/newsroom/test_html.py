@@ -61,7 +61,10 @@ def test_images_only_from_our_own_renditions():
     assert sanitize_html('<img src="//tracker.example/p.gif">') == "<img>"
     assert sanitize_html('<img src="/media/photos/2026/11/original.jpg">') == "<img>"
     assert sanitize_html('<img src="/media/renditions/../photos/a.jpg">') == "<img>"
-    kept = '<figure><img src="/media/renditions/ab/abc/640x427.webp" alt="A" width="640"></figure>'
+    assert sanitize_html('<img src="/media/renditions/&#46;&#46;/&#46;&#46;/admin/">') == "<img>"
+    assert sanitize_html('<img src="/media/renditions/%2e%2e/admin/">') == "<img>"
+    folder = "/media/renditions/ab/0123456789abcdef0123"
+    kept = f'<figure><img src="{folder}/640x427.webp" alt="A" width="640"></figure>'
     assert sanitize_html(kept) == kept
 
 
@@ -73,3 +76,9 @@ def test_unclosed_markup_is_closed():
 def test_empty_and_none_give_empty_string():
     assert sanitize_html("") == ""
     assert sanitize_html(None) == ""
+
+
+def test_text_of_a_body_has_no_entities():
+    from newsroom.html import html_to_text
+
+    assert html_to_text("<p>AT&amp;T &lt;3&nbsp;you</p><p>Next</p>") == "AT&T <3\xa0you\nNext"

@@ -1,0 +1,102 @@
+"""Whole-page caching for anonymous readers, never stale after a change.
+
+A page is cached under a key that holds the content generation (pagecache.models), so a
+change anywhere is seen on the next request in every process. Cache lifetimes, and the
+max-age sent to browsers and CDNs, stop at the next scheduled publish time, so an article
+appears as soon as its time comes. Signed-in staff always get fresh, private pages.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.module_loading import import_string
+
+from .models import Generation
+
+CACHEABLE_STATUSES = {200, 301, 404}
+
+
+def page_key(generation: int, request: HttpRequest) -> str:
+    """The one cache-key scheme for pages: generation, host, path and sorted query string."""
+    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    raw = f"{request.get_host()}|{request.path}|{query}"
+    return f"page:{generation}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.cache = caches[settings.PAGE_CACHE_ALIAS]
+        self.seconds_left = import_string(settings.PAGE_CACHE_LIMIT)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self.applies_to(request):
+            response = self.get_response(request)
+            if request.method in {"GET", "HEAD"} and self.is_staff(request):
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        generation = Generation.current()
+        key = page_key(generation, request)
+        cached = self.cache.get(key)
+        if cached is not None:
+            response, expires_at = cached
+            self.set_cache_control(response, max(int(expires_at - time.time()), 0))
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self.can_store(response):
+            lifetime = self.lifetime()
+            self.set_cache_control(response, lifetime)
+            if lifetime > 0:
+                self.cache.set(key, (response, time.time() + lifetime), lifetime)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def applies_to(self, request: HttpRequest) -> bool:
+        if request.method not in {"GET", "HEAD"}:
+            return False
+        if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_SKIP_PATHS):
+            return False
+        return not self.is_staff(request)
+
+    @staticmethod
+    def is_staff(request: HttpRequest) -> bool:
+        # Only a request carrying a session cookie can belong to staff; readers have none,
+        # so their requests never touch the session store.
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return False
+        return request.user.is_authenticated
+
+    @staticmethod
+    def can_store(response: HttpResponse) -> bool:
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code in CACHEABLE_STATUSES
+            and not response.cookies
+            and not response.streaming
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+            and "no-cache" not in cache_control
+        )
+
+    def lifetime(self) -> int:
+        """Seconds a page may be kept: the configured time, or less if an article is due."""
+        seconds = settings.PAGE_CACHE_SECONDS
+        due = self.seconds_left()
+        return seconds if due is None else max(min(seconds, int(due)), 0)
+
+    @staticmethod
+    def set_cache_control(response: HttpResponse, lifetime: int) -> None:
+        if "Cache-Control" in response:
+            del response["Cache-Control"]
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=min(settings.PAGE_BROWSER_SECONDS, lifetime),
+            s_maxage=lifetime,
+            stale_while_revalidate=settings.PAGE_STALE_SECONDS if lifetime else 0,
+        )

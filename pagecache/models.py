@@ -1,0 +1,43 @@
+"""The content generation: one number that every cached page's key includes.
+
+Any save or delete of content readers see bumps it, in the database, so every process and
+every machine stops serving the pages cached before the change on its very next request.
+"""
+
+from django.apps import apps
+from django.db import models
+from django.db.models import F
+
+
+class Generation(models.Model):
+    value = models.PositiveBigIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "content generation"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def current(cls) -> int:
+        value = cls.objects.filter(pk=1).values_list("value", flat=True).first()
+        return value or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        if not cls.objects.filter(pk=1).update(value=F("value") + 1):
+            cls.objects.get_or_create(pk=1)
+
+
+def bump_on_change(sender, **kwargs) -> None:
+    """Signal receiver: a change to a content model makes every cached page stale."""
+    meta = getattr(sender, "_meta", None)
+    if meta is None or meta.apps is not apps:
+        return  # migrations' historical models: the generation table may not exist yet
+    config = apps.get_app_config("pagecache")
+    if meta.app_label in config.content_apps and meta.label not in IGNORED_MODELS:
+        Generation.bump()
+
+
+# Bookkeeping that readers never see: saving these must not empty the cache.
+IGNORED_MODELS = {"articles.EditingPresence", "articles.HistoricalArticle"}

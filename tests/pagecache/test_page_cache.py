@@ -1,0 +1,155 @@
+"""Whole-page caching: fast for readers, and never wrong after an editor's change (issue #7)."""
+
+import time
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+from django.utils.http import http_date
+
+from articles.models import Article, Correction
+from pagecache.models import Generation
+from siteinfo.models import SiteSettings
+from tests.factories import ArticleFactory, PhotoFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def news():
+    return SectionFactory(slug="news", name="News")
+
+
+def read(client, url: str) -> tuple[str, str]:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response["X-Page-Cache"], response.content.decode()
+
+
+def test_readers_get_cached_pages_with_cdn_friendly_headers(client, news):
+    ArticleFactory(section=news)
+    first = client.get("/news/")
+    second = client.get("/news/")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    cache_control = set(second["Cache-Control"].split(", "))
+    assert "public" in cache_control and "stale-while-revalidate=30" in cache_control
+    assert "max-age=60" in cache_control and {"s-maxage=300", "s-maxage=299"} & cache_control
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["publish", "edit", "unpublish", "section", "photo", "site", "correction", "tag"],
+)
+def test_every_change_is_seen_on_the_next_request(client, news, change):
+    article = ArticleFactory(
+        headline="Original headline", section=news, lead_photo=PhotoFactory(caption="Old caption")
+    )
+    read(client, article.get_absolute_url())
+    read(client, "/news/")
+    assert read(client, "/news/")[0] == "hit"
+    if change == "publish":
+        ArticleFactory(headline="Breaking story", section=news)
+        expected, url = "Breaking story", "/news/"
+    elif change == "edit":
+        article.headline = "Corrected headline"
+        article.save()
+        expected, url = "Corrected headline", "/news/"
+    elif change == "unpublish":
+        article.status = Article.Status.UNPUBLISHED
+        article.save()
+        assert client.get(article.get_absolute_url()).status_code == 404
+        expected, url = "No stories in this section yet.", "/news/"
+    elif change == "section":
+        news.name = "World News"
+        news.save()
+        expected, url = "World News", "/news/"
+    elif change == "photo":
+        article.lead_photo.caption = "New caption"
+        article.lead_photo.save()
+        expected, url = "New caption", article.get_absolute_url()
+    elif change == "site":
+        site = SiteSettings.load()
+        site.name = "The Meridian"
+        site.save()
+        expected, url = "The Meridian", "/news/"
+    elif change == "correction":
+        Correction.objects.create(article=article, text="We misnamed the port.")
+        expected, url = "We misnamed the port.", article.get_absolute_url()
+    else:
+        article.tags.add("harbour")
+        expected, url = "/tags/harbour/", article.get_absolute_url()
+    state, html = read(client, url)
+    assert state == "miss"
+    assert expected in html
+
+
+def test_generation_lives_in_the_database_for_every_process():
+    """Another process sees the change because the number is read from the shared database."""
+    before = Generation.current()
+    SectionFactory()
+    assert Generation.current() == before + 1
+
+
+def test_bookkeeping_does_not_empty_the_cache(editor):
+    from articles import services
+
+    article = ArticleFactory()
+    before = Generation.current()
+    services.mark_editing(article=article, user=editor)
+    assert Generation.current() == before
+
+
+def test_scheduled_article_appears_when_its_time_comes(client, news):
+    """A cached page never outlives the next scheduled publish time."""
+    ArticleFactory(section=news, headline="Earlier story")
+    due = timezone.now() + timedelta(seconds=90)
+    ArticleFactory(section=news, headline="Embargoed story", published_at=due)
+    response = client.get("/news/")
+    assert "Embargoed story" not in response.content.decode()
+    max_age = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert 80 <= max_age <= 90
+    assert client.get("/news/")["X-Page-Cache"] == "hit"
+    later = time.time() + 91
+    with (
+        mock.patch("time.time", return_value=later),
+        mock.patch("django.utils.timezone.now", return_value=due + timedelta(seconds=1)),
+    ):
+        state, html = read(client, "/news/")
+    assert state == "miss"
+    assert "Embargoed story" in html
+
+
+def test_signed_in_staff_always_get_fresh_private_pages(editor_client, news):
+    from django.test import Client
+
+    ArticleFactory(section=news, headline="First")
+    read(Client(), "/news/")
+    response = editor_client.get("/news/")
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
+
+
+def test_pages_with_errors_or_forms_are_not_shared(client, news):
+    assert client.get("/news/?page=9").status_code == 404
+    assert client.get("/news/?page=9")["X-Page-Cache"] == "hit"  # a 404 is cheap to repeat too
+    assert "X-Page-Cache" not in client.get("/admin/login/")
+
+
+def test_article_pages_answer_304_when_unchanged(client, news):
+    article = ArticleFactory(section=news)
+    first = client.get(article.get_absolute_url())
+    assert first["Last-Modified"] == http_date(article.last_modified.timestamp())
+    assert first["ETag"]
+    assert (
+        client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    )
+    since = client.get(article.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+
+
+def test_html_is_compressed_for_browsers_that_accept_it(client, news):
+    ArticleFactory(section=news)
+    response = client.get("/news/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert response["Content-Encoding"] == "gzip"
