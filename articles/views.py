@@ -16,13 +16,24 @@ from .front_page import FrontPage
 from .models import Article, Author, Correction
 
 
-def paginate(request: HttpRequest, queryset: QuerySet) -> Page:
-    """The requested page of a listing; a page that does not exist is a 404, not an error."""
-    paginator = Paginator(queryset, settings.ARTICLES_PER_PAGE)
+def paginate(request: HttpRequest, results: QuerySet | search.FullTextResults) -> Page:
+    """The requested page of a listing; a page that does not exist is a 404, not an error.
+
+    Querysets are paged by primary key first and then fetched whole ("deferred join"): an
+    offset over narrow index rows stays fast on the last page of a large section.
+    """
+    deferred = isinstance(results, QuerySet)
+    source = results.values_list("pk", flat=True) if deferred else results
+    paginator = Paginator(source, settings.ARTICLES_PER_PAGE)
     try:
-        return paginator.page(request.GET.get("page") or 1)
+        page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:
         raise Http404("No such page.") from error
+    if deferred:
+        ids = list(page.object_list)
+        rows = results.in_bulk(ids)
+        page.object_list = [rows[pk] for pk in ids]
+    return page
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -13,14 +13,15 @@ LAYOUT_QUERIES = 5
 EXPECTED = {
     # lead, Editor's Choice, top-level sections, latest per section
     "home": LAYOUT_QUERIES + 4,
-    # section, breadcrumb, subsections, count, page
-    "section": LAYOUT_QUERIES + 5,
-    # article with section and photo, authors, tags, corrections, breadcrumb, related
-    "article": LAYOUT_QUERIES + 6,
-    # tag, count, page
-    "tag": LAYOUT_QUERIES + 3,
-    # author, count, page
-    "author": LAYOUT_QUERIES + 3,
+    # section, breadcrumb, subsections, count, the page's ids, its rows
+    "section": LAYOUT_QUERIES + 6,
+    # article with section and photo, authors, tags, corrections, breadcrumb,
+    # related: newest with shared tags, newest in the section, the chosen four
+    "article": LAYOUT_QUERIES + 8,
+    # tag, count, the page's ids, its rows
+    "tag": LAYOUT_QUERIES + 4,
+    # author, count, the page's ids, its rows
+    "author": LAYOUT_QUERIES + 4,
 }
 
 

@@ -168,5 +168,5 @@ class Command(BaseCommand):
             # Bulk inserts followed by the search update leave dead rows and stale statistics;
             # the planner needs fresh ones to use the indexes well.
             with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE articles_article")
+                cursor.execute("VACUUM ANALYZE")
         return added
