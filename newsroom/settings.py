@@ -267,6 +267,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "newsroom"}
     )
 }
+if REDIS_URL:
+    # Sessions in Redis too: app processes keep no state of their own.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 PAGE_CACHE_ALIAS = "default"
 # Anonymous pages are kept this long at most, in our cache and in CDNs (s-maxage)...
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
