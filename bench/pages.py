@@ -1,0 +1,210 @@
+"""Page benchmark: the site under gunicorn in production mode, loaded from a second process.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsroom_bench \\
+        .venv/bin/python bench/pages.py --articles 100000 --seconds 10 --connections 64
+
+Seeds N articles (load_demo, idempotent), starts gunicorn (DEBUG off, WEB_CONCURRENCY
+workers), and for the home, a section and an article page, cold (page cache off) and warm,
+prints requests/s, p50 and p99 latency, errors, SQL queries and bytes per page, each as a
+ratio to a bare Django view returning a fixed 40 KB page on the same server, and the
+workers' resident memory. Uses wrk when installed, else a small Python load generator.
+Targets (issue #7): warm >= 85% of bare, cold article >= 10%, no errors at 64 connections,
+workers under 150 MB.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def django_env(extra: dict) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return (
+        env
+        | {
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "DJANGO_SECRET_KEY": "bench-" + "k" * 60,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "MEDIA_ROOT": env.get("MEDIA_ROOT", str(Path(tempfile.gettempdir()) / "bench-media")),
+        }
+        | extra
+    )
+
+
+def manage(*args: str, env: dict) -> str:
+    return subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def pages(env: dict) -> dict[str, str]:
+    code = (
+        "import django, json; django.setup();"
+        "from articles.models import Article;"
+        "a = Article.objects.published().order_by('-published_at')[10];"
+        "print(json.dumps({'home': '/', 'section': a.section.get_absolute_url(),"
+        " 'article': a.get_absolute_url()}))"
+    )
+    out = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def queries_and_bytes(env: dict, urls: dict[str, str]) -> dict[str, tuple[int, int]]:
+    code = (
+        "import django, json, sys; django.setup();"
+        "from django.core.cache import cache; from django.db import connection;"
+        "from django.test import Client; from django.test.utils import CaptureQueriesContext;"
+        "c = Client(SERVER_NAME='127.0.0.1'); out = {};\n"
+        "for name, url in json.loads(sys.argv[1]).items():\n"
+        "    cache.clear(); c.get(url); cache.clear()\n"
+        "    with CaptureQueriesContext(connection) as q: r = c.get(url)\n"
+        "    out[name] = (len(q), len(r.content))\n"
+        "print(json.dumps(out))"
+    )
+    out = subprocess.run(
+        [PYTHON, "-c", code, json.dumps(urls)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+class Server:
+    def __init__(self, env: dict, port: int, workers: int):
+        self.port = port
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "newsroom.wsgi", "--bind", f"127.0.0.1:{port}",
+             "--workers", str(workers), "--worker-class", "gthread", "--threads", "4",
+             "--log-level", "warning"],
+            cwd=ROOT, env=env, start_new_session=True,
+        )  # fmt: skip
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def worker_rss_mb(self) -> list[float]:
+        children = subprocess.run(
+            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True
+        ).stdout.split()
+        sizes = []
+        for pid in children:
+            status = Path(f"/proc/{pid}/status").read_text()
+            sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
+        return sizes
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=20)
+
+
+def wrk(url: str, seconds: int, connections: int) -> dict:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+
+    def ms(text: str) -> float:
+        value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    errors += int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": ms(re.search(r"50%\s+(\S+)", out).group(1)),
+        "p99": ms(re.search(r"99%\s+(\S+)", out).group(1)),
+        "errors": errors,
+    }
+
+
+def python_load(url: str, seconds: int, connections: int) -> dict:
+    latencies, errors, stop = [], [0], time.monotonic() + seconds
+
+    def worker():
+        while time.monotonic() < stop:
+            began = time.perf_counter()
+            try:
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    response.read()
+            except OSError:
+                errors[0] += 1
+                continue
+            latencies.append((time.perf_counter() - began) * 1000)
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    latencies.sort()
+    return {
+        "rps": len(latencies) / seconds,
+        "p50": statistics.median(latencies) if latencies else 0,
+        "p99": latencies[int(len(latencies) * 0.99)] if latencies else 0,
+        "errors": errors[0],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)))
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    load = wrk if shutil.which("wrk") else python_load
+    env = django_env({})
+    manage("migrate", "--noinput", env=env)
+    manage("collectstatic", "--noinput", env=env)
+    started = time.perf_counter()
+    manage("load_demo", "--articles", str(args.articles), env=env | {"DJANGO_DEBUG": "0"})
+    print(f"seeded {args.articles:,} synthetic articles in {time.perf_counter() - started:.0f} s")
+    urls = pages(env)
+    costs = queries_and_bytes(env, urls)
+    print(f"load: {load.__name__}, {args.connections} connections, {args.seconds} s each, "
+          f"{args.workers} gunicorn workers, {os.cpu_count()} cores")  # fmt: skip
+    results = {}
+    for mode, extra in [("warm", {}), ("cold", {"PAGE_CACHE_SECONDS": "0"})]:
+        server = Server(django_env(extra), args.port, args.workers)
+        try:
+            base = f"http://127.0.0.1:{args.port}"
+            if mode == "warm":
+                load(f"{base}/bench/bare/", 2, 8)
+                results["bare"] = load(f"{base}/bench/bare/", args.seconds, args.connections)
+            for name, url in urls.items():
+                load(f"{base}{url}", 2, 8)  # warm the cache and the workers
+                results[f"{name} {mode}"] = load(f"{base}{url}", args.seconds, args.connections)
+            rss = server.worker_rss_mb()
+        finally:
+            server.stop()
+        print(f"{mode}: worker memory {', '.join(f'{mb:.0f} MB' for mb in rss)}")
+    bare = results["bare"]["rps"]
+    print(f"\n{'page':<16}{'req/s':>9}{'of bare':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
+          f"{'SQL':>6}{'KB':>7}")  # fmt: skip
+    for label, result in results.items():
+        name = label.split()[0]
+        sql, size = costs.get(name, (0, 40 * 1024))
+        print(f"{label:<16}{result['rps']:>9.0f}{result['rps'] / bare:>9.0%}{result['p50']:>9.1f}"
+              f"{result['p99']:>9.1f}{result['errors']:>8}{sql:>6}{size / 1024:>7.1f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
