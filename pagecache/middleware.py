@@ -20,7 +20,7 @@ from .models import Generation
 CACHEABLE_STATUSES = {200, 301, 404}
 
 
-def page_key(generation: int, request: HttpRequest) -> str:
+def page_key(generation: str, request: HttpRequest) -> str:
     """The one cache-key scheme for pages: generation, host, path and sorted query string."""
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
     raw = f"{request.get_host()}|{request.path}|{query}"

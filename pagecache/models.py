@@ -4,13 +4,22 @@ Any save or delete of content readers see bumps it, in the database, so every pr
 every machine stops serving the pages cached before the change on its very next request.
 """
 
+import uuid
+
 from django.apps import apps
 from django.db import models
 from django.db.models import F
 
 
+def new_epoch() -> str:
+    return uuid.uuid4().hex
+
+
 class Generation(models.Model):
     value = models.PositiveBigIntegerField(default=1)
+    # Part of every key with the value: if the row is ever recreated (a restored or emptied
+    # database counts from 1 again), pages cached before can never match again.
+    epoch = models.CharField(max_length=32, default=new_epoch)
 
     class Meta:
         verbose_name = "content generation"
@@ -19,9 +28,13 @@ class Generation(models.Model):
         return str(self.value)
 
     @classmethod
-    def current(cls) -> int:
-        value = cls.objects.filter(pk=1).values_list("value", flat=True).first()
-        return value or 0
+    def current(cls) -> str:
+        """The key part for pages cached now, e.g. "3f2a…:41"."""
+        row = cls.objects.filter(pk=1).values_list("epoch", "value").first()
+        if row is None:
+            generation, _ = cls.objects.get_or_create(pk=1)
+            row = (generation.epoch, generation.value)
+        return f"{row[0]}:{row[1]}"
 
     @classmethod
     def bump(cls) -> None:

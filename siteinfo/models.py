@@ -42,9 +42,11 @@ class SiteSettings(models.Model):
 
     @classmethod
     def load(cls) -> "SiteSettings":
-        """The settings row, created with defaults the first time it is asked for."""
-        settings, _ = cls.objects.prefetch_related("links").get_or_create(pk=1)
-        return settings
+        """The settings row (made by a migration), or the defaults if it is missing.
+
+        Never written here: reading a page must not change the database.
+        """
+        return cls.objects.prefetch_related("links").filter(pk=1).first() or cls(pk=1)
 
     def base_url(self, request) -> str:
         """Where absolute links point: the main address, or the address in use if none is set."""
