@@ -88,6 +88,11 @@ def test_a_story_published_through_one_server_shows_on_the_other(tmp_path, djang
     import redis
 
     redis.Redis.from_url(env["REDIS_URL"]).flushdb()
+    # Production settings serve hashed static files, which need collectstatic first.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=ROOT, env=env, check=True,
+    )  # fmt: skip
     first, second = 8791, 8792
     servers = [start_server(first, env), start_server(second, env)]
     try:
