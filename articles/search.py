@@ -103,6 +103,13 @@ class FullTextResults:
         return found
 
 
+def title_matches(queryset: QuerySet, query: str) -> QuerySet:
+    """Articles whose headline or summary match (PostgreSQL), for the admin's search box."""
+    return queryset.filter(
+        search_title_vector=SearchQuery(query, search_type="websearch", config=CONFIG)
+    )
+
+
 def search(queryset: QuerySet, query: str) -> "QuerySet | FullTextResults":
     """The articles matching the query, best first."""
     if uses_full_text():

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import InvalidPage, Page, Paginator
+from django.core.paginator import InvalidPage, Page
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,26 +14,16 @@ from . import search, services, structured_data
 from .forms import SearchForm
 from .front_page import FrontPage
 from .models import Article, Author, Correction
+from .pagination import DeferredJoinPaginator
 
 
 def paginate(request: HttpRequest, results: QuerySet | search.FullTextResults) -> Page:
-    """The requested page of a listing; a page that does not exist is a 404, not an error.
-
-    Querysets are paged by primary key first and then fetched whole ("deferred join"): an
-    offset over narrow index rows stays fast on the last page of a large section.
-    """
-    deferred = isinstance(results, QuerySet)
-    source = results.values_list("pk", flat=True) if deferred else results
-    paginator = Paginator(source, settings.ARTICLES_PER_PAGE)
+    """The requested page of a listing; a page that does not exist is a 404, not an error."""
+    paginator = DeferredJoinPaginator(results, settings.ARTICLES_PER_PAGE)
     try:
-        page = paginator.page(request.GET.get("page") or 1)
+        return paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:
         raise Http404("No such page.") from error
-    if deferred:
-        ids = list(page.object_list)
-        rows = results.in_bulk(ids)
-        page.object_list = [rows[pk] for pk in ids]
-    return page
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -197,3 +197,27 @@ def test_section_change_list_shows_the_tree_in_order(editor_client):
     SectionFactory(slug="business", name="Business")
     html = editor_client.get(reverse("admin:sections_section_changelist")).content.decode()
     assert html.index("Business") < html.index(">News<") < html.index("— Palestine")
+
+
+def test_article_search_finds_headlines_and_summaries(editor_client):
+    ArticleFactory(headline="Harbour reopens after storm", summary="Ships return.")
+    ArticleFactory(headline="Budget vote delayed", summary="The harbour fund is cut.")
+    ArticleFactory(headline="Election results", summary="Counting continues.")
+    url = reverse("admin:articles_article_changelist")
+    html = editor_client.get(url, {"q": "harbour"}).content.decode()
+    assert "Harbour reopens after storm" in html and "Budget vote delayed" in html
+    assert "Election results" not in html
+
+
+def test_change_list_pages_deep_into_the_archive(editor_client):
+    for _ in range(3):
+        ArticleFactory()
+    url = reverse("admin:articles_article_changelist")
+    from articles.admin import ArticleAdmin
+
+    original, ArticleAdmin.list_per_page = ArticleAdmin.list_per_page, 2
+    try:
+        response = editor_client.get(url, {"p": 2})
+    finally:
+        ArticleAdmin.list_per_page = original
+    assert response.content.count(b'<td class="field-section') == 1
