@@ -11,6 +11,5 @@ from newsroom.settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests render templates without running collectstatic first.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
-WHITENOISE_AUTOREFRESH = True
 # Two-factor sign-in has its own tests (tests/accounts); elsewhere staff sign in with a password.
 TWO_FACTOR_REQUIRED_GROUPS = []

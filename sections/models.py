@@ -25,10 +25,6 @@ class SectionQuerySet(models.QuerySet):
     def in_navigation(self) -> "SectionQuerySet":
         return self.filter(parent=None, show_in_navigation=True)
 
-    def subtree_of(self, section: "Section") -> "SectionQuerySet":
-        """The section and every section below it."""
-        return self.filter(models.Q(pk=section.pk) | models.Q(path__startswith=f"{section.path}/"))
-
 
 class Section(models.Model):
     parent = models.ForeignKey(
