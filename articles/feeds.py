@@ -8,6 +8,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from taggit.models import Tag
 
 from sections.models import Section
+from siteinfo import chrome
 
 from .models import Article
 from .structured_data import absolute
@@ -102,10 +103,13 @@ class ArticleFeed(Feed):
 
 class SectionFeed(ArticleFeed):
     def get_object(self, request: HttpRequest, path: str) -> Section:
-        return get_object_or_404(Section, path=path)
+        self.sections = chrome.sections(request)
+        if (section := self.sections.get(path)) is None:
+            raise Http404("No such section.")
+        return section
 
     def articles(self, obj: Section) -> QuerySet:
-        return Article.objects.published().in_section(obj)
+        return Article.objects.published().in_section(obj, self.sections)
 
     def title(self, obj: Section) -> str:
         return f"{obj.name} | {self.site_name}"

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from sections.models import Section
+from sections.models import SectionTree
 
 from . import search
 from .models import Article
@@ -129,11 +129,11 @@ class SearchForm(forms.Form):
         label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, sections: SectionTree, **kwargs):
         super().__init__(*args, **kwargs)
-        sections = Section.objects.order_by("path").only("name", "path")
+        self.sections = sections
         self.fields["section"].choices = [("", "All sections")] + [
-            (section.path, section.tree_label) for section in sections
+            (section.path, section.tree_label) for section in sections.in_path_order()
         ]
 
     def results(self):
@@ -146,9 +146,9 @@ class SearchForm(forms.Form):
             return query, Article.objects.none()
         articles = Article.objects.published()
         if data.get("section"):
-            section = Section.objects.filter(path=data["section"]).first()
+            section = self.sections.get(data["section"])
             if section is not None:
-                articles = articles.in_section(section)
+                articles = articles.in_section(section, self.sections)
         if data.get("start"):
             articles = articles.filter(published_at__date__gte=data["start"])
         if data.get("end"):

@@ -23,7 +23,8 @@ class FrontPage:
     sections: list[SectionBlock]
 
     @classmethod
-    def build(cls) -> "FrontPage":
+    def build(cls, navigation: list[Section]) -> "FrontPage":
+        """The page for the top-level sections in navigation, in that order."""
         published = Article.objects.published()
         lead = published.for_listing().first()
         if lead is None:
@@ -33,10 +34,7 @@ class FrontPage:
             .filter(editors_choice=True)
             .exclude(pk=lead.pk)[:EDITORS_CHOICE_COUNT]
         )
-        blocks = {
-            section.pk: SectionBlock(section)
-            for section in Section.objects.in_navigation().order_by("position", "name")
-        }
+        blocks = {section.pk: SectionBlock(section) for section in navigation}
         for article in published.exclude(pk=lead.pk).latest_per_top_section(PER_SECTION_COUNT):
             if article.top_section_id in blocks:
                 blocks[article.top_section_id].articles.append(article)

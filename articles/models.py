@@ -1,10 +1,10 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery, Window
+from django.db.models import Count, F, OuterRef, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +15,7 @@ from taggit.models import TaggedItem
 
 from media.models import Photo
 from newsroom.html import html_to_text, sanitize_html
-from sections.models import Section
+from sections.models import Section, SectionTree
 
 from . import search
 
@@ -36,6 +36,10 @@ BODY_EDITOR_EXTENSIONS = {
 }
 
 RELATED_CANDIDATES = 100
+
+# Columns no page prints whole: left in the database unless asked for by name.
+SEARCH_FIELDS = ("body_text", "search_vector", "search_title_vector")
+LARGE_FIELDS = ("body", "body_html", *SEARCH_FIELDS)
 
 # An edit this soon after publishing is part of publishing, not an update readers need to see.
 UPDATE_GRACE = timedelta(minutes=5)
@@ -65,17 +69,26 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self) -> "ArticleQuerySet":
         """Everything a card on a listing shows, without a query per article."""
-        return self.select_related("section", "lead_photo").order_by("-published_at", "-pk")
+        return (
+            self.select_related("section", "lead_photo")
+            .defer(*LARGE_FIELDS)
+            .order_by("-published_at", "-pk")
+        )
 
     def with_related(self) -> "ArticleQuerySet":
         """Everything the article page shows, in a fixed number of queries."""
-        return self.select_related("section", "lead_photo").prefetch_related(
-            "authors", "tags", "corrections"
+        return (
+            self.select_related("section", "lead_photo")
+            .defer("body", *SEARCH_FIELDS)
+            .prefetch_related("authors", "tags", "corrections")
         )
 
-    def in_section(self, section: Section) -> "ArticleQuerySet":
+    def in_section(self, section: Section, tree: SectionTree) -> "ArticleQuerySet":
         """Articles filed under the section or any of its subsections."""
-        return self.filter(Q(section=section) | Q(section__path__startswith=f"{section.path}/"))
+        # The sections' ids written out: with an OR across the join to sections, or a
+        # subquery, the planner could not use the per-section index and deep pages of a large
+        # section read thousands of rows.
+        return self.filter(section__in=[other.pk for other in tree.subtree(section)])
 
     def latest_per_top_section(self, per_section: int, candidates: int = 1000) -> "ArticleQuerySet":
         """The newest few articles under each top-level section, in one query.
@@ -100,45 +113,37 @@ class ArticleQuerySet(models.QuerySet):
             .filter(rank__lte=per_section)
         )
 
-    def related_to(self, article: "Article", limit: int = 4) -> "ArticleQuerySet":
-        """Articles sharing the most tags with this one, newest first; else its section's latest.
+    def related_to(self, article: "Article", limit: int = 4) -> list["Article"]:
+        """Articles sharing the most tags with this one, newest first; then its section's latest.
 
         Ranked among the newest candidates only, and counted per candidate: grouping the
         archive by shared tags took half a second per article page at 100,000 articles.
+        One query, or two when too few articles share a tag.
         """
-        tag_ids = [tag.pk for tag in article.tags.all()]
         others = self.exclude(pk=article.pk).for_listing()
-        if not tag_ids:
-            return others.filter(section=article.section)[:limit]
-        tagged_items = TaggedItem.objects.filter(
-            content_type=ContentType.objects.get_for_model(Article), tag_id__in=tag_ids
-        )
-        newest_tagged = (
-            others.filter(pk__in=tagged_items.values("object_id"))
-            .order_by("-published_at", "-pk")
-            .values("pk")[:RELATED_CANDIDATES]
-        )
-        newest_in_section = (
-            others.filter(section=article.section)
-            .order_by("-published_at", "-pk")
-            .values("pk")[:RELATED_CANDIDATES]
-        )
-        shared_tags = (
-            tagged_items.filter(object_id=OuterRef("pk"))
-            .order_by()
-            .values("object_id")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        # Fetched as two short lists: one "in either set" query was planned as a full scan.
-        candidates = {*newest_tagged.values_list("pk", flat=True)} | {
-            *newest_in_section.values_list("pk", flat=True)
-        }
-        return (
-            others.filter(pk__in=candidates)
-            .annotate(shared_tags=Coalesce(Subquery(shared_tags), 0))
-            .order_by("-shared_tags", "-published_at")[:limit]
-        )
+        related = []
+        if tag_ids := [tag.pk for tag in article.tags.all()]:
+            tagged_items = TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(Article), tag_id__in=tag_ids
+            )
+            newest_tagged = others.filter(pk__in=tagged_items.values("object_id")).values("pk")
+            shared_tags = (
+                tagged_items.filter(object_id=OuterRef("pk"))
+                .order_by()
+                .values("object_id")
+                .annotate(count=Count("pk"))
+                .values("count")
+            )
+            related = list(
+                others.filter(pk__in=newest_tagged[:RELATED_CANDIDATES])
+                .annotate(shared_tags=Subquery(shared_tags))
+                .order_by("-shared_tags", "-published_at", "-pk")[:limit]
+            )
+        if len(related) < limit:
+            related += others.filter(section=article.section).exclude(
+                pk__in=[other.pk for other in related]
+            )[: limit - len(related)]
+        return related
 
 
 class Article(models.Model):
@@ -282,23 +287,18 @@ class Article(models.Model):
             return False
         return self.updated_at > max(self.published_at, self.created_at) + UPDATE_GRACE
 
-    def breadcrumbs(self) -> list[Section]:
-        return self.section.ancestors_and_self()
 
-
-def seconds_until_next_publish() -> float | None:
-    """Seconds until the next scheduled article goes live, or None if none is scheduled.
+def next_publish_time() -> datetime | None:
+    """When the next scheduled article goes live, or None if none is scheduled.
 
     Cached pages must not outlive this moment (pagecache.middleware, PAGE_CACHE_LIMIT).
     """
-    now = timezone.now()
-    due = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()
     )
-    return None if due is None else (due - now).total_seconds()
 
 
 class ArticleInReview(Article):

@@ -8,18 +8,24 @@ from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
-from sections.models import Section
+from siteinfo import chrome
 
 from . import search, services, structured_data
 from .forms import SearchForm
 from .front_page import FrontPage
 from .models import Article, Author, Correction
-from .pagination import DeferredJoinPaginator
+from .pagination import DeferredJoinPaginator, OpenEndedPaginator
 
 
-def paginate(request: HttpRequest, results: QuerySet | search.FullTextResults) -> Page:
-    """The requested page of a listing; a page that does not exist is a 404, not an error."""
-    paginator = DeferredJoinPaginator(results, settings.ARTICLES_PER_PAGE)
+def paginate(
+    request: HttpRequest, results: QuerySet | search.FullTextResults, counted: bool = False
+) -> Page:
+    """The requested page of a listing; a page that does not exist is a 404, not an error.
+
+    Only counted listings know their number of pages; the others link to newer and older.
+    """
+    paginator_class = DeferredJoinPaginator if counted else OpenEndedPaginator
+    paginator = paginator_class(results, settings.ARTICLES_PER_PAGE)
     try:
         return paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:
@@ -32,16 +38,20 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "articles/home.html",
         {
-            "front": FrontPage.build(),
+            "front": FrontPage.build(chrome.navigation(request)),
             "structured_data": [structured_data.website(site, site.base_url(request))],
         },
     )
 
 
 def section_detail(request: HttpRequest, path: str) -> HttpResponse:
-    section = get_object_or_404(Section, path=path)
-    page = paginate(request, Article.objects.published().in_section(section).for_listing())
-    breadcrumbs = section.ancestors_and_self()
+    sections = chrome.sections(request)
+    if (section := sections.get(path)) is None:
+        raise Http404("No such section.")
+    page = paginate(
+        request, Article.objects.published().in_section(section, sections).for_listing()
+    )
+    breadcrumbs = sections.ancestors_and_self(section)
     base_url = request.site_settings.base_url(request)
     return render(
         request,
@@ -50,7 +60,7 @@ def section_detail(request: HttpRequest, path: str) -> HttpResponse:
             "section": section,
             "breadcrumbs": breadcrumbs,
             "structured_data": [structured_data.breadcrumb_list(breadcrumbs, base_url)],
-            "subsections": section.children.order_by("position", "name"),
+            "subsections": sections.children(section),
             "page": page,
         },
     )
@@ -96,7 +106,7 @@ def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
 def render_article(request: HttpRequest, article: Article, preview: bool = False) -> HttpResponse:
     site = request.site_settings
     base_url = site.base_url(request)
-    breadcrumbs = article.breadcrumbs()
+    breadcrumbs = chrome.sections(request).ancestors_and_self(article.section)
     return render(
         request,
         "articles/article_detail.html",
@@ -141,9 +151,9 @@ def corrections(request: HttpRequest) -> HttpResponse:
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET)
+    form = SearchForm(request.GET, sections=chrome.sections(request))
     query, results = form.results()
-    page = paginate(request, results)
+    page = paginate(request, results, counted=True)
     for article in page.object_list:
         # The summary first: when it holds the match, that is the best snippet.
         article.snippet = search.snippet(f"{article.summary} {article.body_text}", query)

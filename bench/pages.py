@@ -86,9 +86,9 @@ class Server:
     def __init__(self, env: dict, port: int, workers: int):
         self.port = port
         self.process = subprocess.Popen(
+            # As `make serve` runs it: gunicorn's sync workers, one per core.
             [PYTHON, "-m", "gunicorn", "newsroom.wsgi", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(workers), "--worker-class", "gthread", "--threads", "4",
-             "--log-level", "warning"],
+             "--workers", str(workers), "--log-level", "warning"],
             cwd=ROOT, env=env, start_new_session=True,
         )  # fmt: skip
         for _ in range(100):
@@ -120,16 +120,16 @@ def wrk(url: str, seconds: int, connections: int) -> dict:
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
 
-    def ms(text: str) -> float:
-        value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    def ms(text: str) -> float:  # wrk prints e.g. 850.12us, 3.20ms, 1.02s, 1.50m
+        value, unit = re.match(r"([\d.]+)(us|ms|s|m)", text).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     errors += int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50": ms(re.search(r"50%\s+(\S+)", out).group(1)),
-        "p99": ms(re.search(r"99%\s+(\S+)", out).group(1)),
+        "p50": ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
+        "p99": ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
         "errors": errors,
     }
 
@@ -169,6 +169,8 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)))
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--pages", default="home,section,article", help="which pages to load")
+    parser.add_argument("--modes", default="warm,cold", help="warm (page cache on), cold or both")
     args = parser.parse_args()
     load = wrk if shutil.which("wrk") else python_load
     env = django_env({})
@@ -177,16 +179,18 @@ def main() -> None:
     started = time.perf_counter()
     manage("load_demo", "--articles", str(args.articles), env=env | {"DJANGO_DEBUG": "0"})
     print(f"seeded {args.articles:,} synthetic articles in {time.perf_counter() - started:.0f} s")
-    urls = pages(env)
+    urls = {name: url for name, url in pages(env).items() if name in args.pages.split(",")}
     costs = queries_and_bytes(env, urls)
     print(f"load: {load.__name__}, {args.connections} connections, {args.seconds} s each, "
           f"{args.workers} gunicorn workers, {os.cpu_count()} cores")  # fmt: skip
     results = {}
     for mode, extra in [("warm", {}), ("cold", {"PAGE_CACHE_SECONDS": "0"})]:
+        if mode not in args.modes.split(","):
+            continue
         server = Server(django_env(extra), args.port, args.workers)
         try:
             base = f"http://127.0.0.1:{args.port}"
-            if mode == "warm":
+            if "bare" not in results:
                 load(f"{base}/bench/bare/", 2, 8)
                 results["bare"] = load(f"{base}/bench/bare/", args.seconds, args.connections)
             for name, url in urls.items():

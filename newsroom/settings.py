@@ -306,7 +306,7 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
 PAGE_BROWSER_SECONDS = 60
 PAGE_STALE_SECONDS = 30
 # Never later than the next scheduled article's publish time.
-PAGE_CACHE_LIMIT = "articles.models.seconds_until_next_publish"
+PAGE_CACHE_LIMIT = "articles.models.next_publish_time"
 # Apps whose changes readers see: any save or delete there starts a new cache generation.
 PAGE_CACHE_CONTENT_APPS = ["articles", "sections", "media", "siteinfo", "taggit"]
 PAGE_CACHE_SKIP_PATHS = ["/admin/", "/preview/", "/healthz"]

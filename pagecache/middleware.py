@@ -12,10 +12,11 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.module_loading import import_string
 
-from .models import Generation
+from .memo import current_generation, per_generation
 
 CACHEABLE_STATUSES = {200, 301, 404}
 
@@ -31,7 +32,7 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.cache = caches[settings.PAGE_CACHE_ALIAS]
-        self.seconds_left = import_string(settings.PAGE_CACHE_LIMIT)
+        self.next_change = import_string(settings.PAGE_CACHE_LIMIT)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not self.applies_to(request):
@@ -39,8 +40,7 @@ class PageCacheMiddleware:
             if request.method in {"GET", "HEAD"} and self.is_staff(request):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        generation = Generation.current()
-        key = page_key(generation, request)
+        key = page_key(current_generation(request), request)
         cached = self.cache.get(key)
         if cached is not None:
             response, expires_at = cached
@@ -49,7 +49,7 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if self.can_store(response):
-            lifetime = self.lifetime()
+            lifetime = self.lifetime(request)
             self.set_cache_control(response, lifetime)
             if lifetime > 0:
                 self.cache.set(key, (response, time.time() + lifetime), lifetime)
@@ -83,11 +83,19 @@ class PageCacheMiddleware:
             and "no-cache" not in cache_control
         )
 
-    def lifetime(self) -> int:
+    def lifetime(self, request: HttpRequest) -> int:
         """Seconds a page may be kept: the configured time, or less if an article is due."""
         seconds = settings.PAGE_CACHE_SECONDS
-        due = self.seconds_left()
-        return seconds if due is None else max(min(seconds, int(due)), 0)
+        # Only an edit (a new generation) or the time passing can bring the next one forward.
+        due = per_generation(
+            request,
+            "next_change",
+            self.next_change,
+            still_valid=lambda due: due is None or due > timezone.now(),
+        )
+        if due is None:
+            return seconds
+        return max(min(seconds, int((due - timezone.now()).total_seconds())), 0)
 
     @staticmethod
     def set_cache_control(response: HttpResponse, lifetime: int) -> None:

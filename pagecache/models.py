@@ -17,8 +17,9 @@ def new_epoch() -> str:
 
 class Generation(models.Model):
     value = models.PositiveBigIntegerField(default=1)
-    # Part of every key with the value: if the row is ever recreated (a restored or emptied
-    # database counts from 1 again), pages cached before can never match again.
+    # Part of every key with the value, and new at every bump: a bump rolled back with its
+    # transaction, or a database restored or emptied (counting from 1 again), can never bring
+    # back a key that pages or per-generation values were kept under.
     epoch = models.CharField(max_length=32, default=new_epoch)
 
     class Meta:
@@ -38,7 +39,7 @@ class Generation(models.Model):
 
     @classmethod
     def bump(cls) -> None:
-        if not cls.objects.filter(pk=1).update(value=F("value") + 1):
+        if not cls.objects.filter(pk=1).update(value=F("value") + 1, epoch=new_epoch()):
             cls.objects.get_or_create(pk=1)
 
 

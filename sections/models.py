@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
@@ -19,11 +21,6 @@ RESERVED_SLUGS = frozenset(
         "healthz",
     }  # fmt: skip
 )
-
-
-class SectionQuerySet(models.QuerySet):
-    def in_navigation(self) -> "SectionQuerySet":
-        return self.filter(parent=None, show_in_navigation=True)
 
 
 class Section(models.Model):
@@ -56,8 +53,6 @@ class Section(models.Model):
     root = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, editable=False, related_name="+"
     )
-
-    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["path"]
@@ -101,12 +96,6 @@ class Section(models.Model):
     def build_path(self) -> str:
         return f"{self.parent.path}/{self.slug}" if self.parent else self.slug
 
-    def ancestors_and_self(self) -> list["Section"]:
-        """This section and the ones above it, top first, in one query."""
-        parts = self.path.split("/")
-        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-        return list(Section.objects.filter(path__in=prefixes).order_by("path"))
-
     def clean(self) -> None:
         if self.slug and self.slug.isdigit():
             raise ValidationError({"slug": "A section's slug needs at least one letter."})
@@ -124,3 +113,48 @@ class Section(models.Model):
                         {"parent": "A section cannot sit inside itself or one of its subsections."}
                     )
                 node = node.parent
+
+
+class SectionTree:
+    """Every section, read in one query: finding one by path, its breadcrumb, its subsections
+    and the site's menu then cost none. A newsroom has dozens of sections, not thousands."""
+
+    def __init__(self, sections: Iterable[Section]):
+        self.by_path = {section.path: section for section in sections}
+
+    @classmethod
+    def load(cls) -> "SectionTree":
+        return cls(Section.objects.order_by("position", "name"))
+
+    def get(self, path: str) -> Section | None:
+        return self.by_path.get(path)
+
+    def ancestors_and_self(self, section: Section) -> list[Section]:
+        """The section and the ones above it, top first: a page's breadcrumb."""
+        parts = section.path.split("/")
+        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        return [self.by_path[prefix] for prefix in prefixes if prefix in self.by_path]
+
+    def in_path_order(self) -> list[Section]:
+        """Every section, each followed by its subsections: for choosing one from a list."""
+        return sorted(self.by_path.values(), key=lambda section: section.path)
+
+    def subtree(self, section: Section) -> list[Section]:
+        """The section and everything under it."""
+        below = f"{section.path}/"
+        return [
+            other
+            for path, other in self.by_path.items()
+            if path == section.path or path.startswith(below)
+        ]
+
+    def children(self, section: Section) -> list[Section]:
+        return [child for child in self.by_path.values() if child.parent_id == section.pk]
+
+    def navigation(self) -> list[Section]:
+        """Top-level sections shown in the menu and on the front page, in the desk's order."""
+        return [
+            section
+            for section in self.by_path.values()
+            if section.parent_id is None and section.show_in_navigation
+        ]

@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from sections.models import Section
+from .chrome import navigation
 
 
 def site(request) -> dict:
@@ -10,5 +10,5 @@ def site(request) -> dict:
         "site": settings,
         # Lazy, like the settings: admin pages that never print it never load them.
         "site_url": SimpleLazyObject(lambda: settings.base_url(request)) if settings else "",
-        "navigation": Section.objects.in_navigation().order_by("position", "name"),
+        "navigation": SimpleLazyObject(lambda: navigation(request)),
     }

@@ -1,7 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject
 
-from .models import SiteSettings
+from .chrome import site_settings
 
 
 class SiteSettingsMiddleware:
@@ -11,7 +11,7 @@ class SiteSettingsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.site_settings = SimpleLazyObject(SiteSettings.load)
+        request.site_settings = SimpleLazyObject(lambda: site_settings(request))
         response = self.get_response(request)
         if response.get("Content-Type", "").startswith("text/html"):
             onion = request.site_settings.onion_address

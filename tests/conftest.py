@@ -3,11 +3,14 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty page cache (the database is rolled back between tests,
-    so a generation number can come round again)."""
+    """Each test starts with an empty page cache and no per-generation values (the database
+    is rolled back between tests, so a generation can come round again)."""
     from django.core.cache import cache
 
+    from pagecache import memo
+
     cache.clear()
+    memo.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -8,20 +8,22 @@ from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, Section
 
 pytestmark = pytest.mark.django_db
 
-# page cache generation, next scheduled publish, site settings, footer links, navigation
-LAYOUT_QUERIES = 5
+# The page cache's content generation, read by every request.
+LAYOUT_QUERIES = 1
+# Read by the first request after each change, then kept until the next (pagecache.memo):
+# next scheduled publish, site settings, footer links, the section tree.
+PER_GENERATION_QUERIES = 4
 EXPECTED = {
-    # lead, Editor's Choice, top-level sections, latest per section
-    "home": LAYOUT_QUERIES + 4,
-    # section, breadcrumb, subsections, count, the page's ids, its rows
-    "section": LAYOUT_QUERIES + 6,
-    # article with section and photo, authors, tags, corrections, breadcrumb,
-    # related: newest with shared tags, newest in the section, the chosen four
-    "article": LAYOUT_QUERIES + 8,
-    # tag, count, the page's ids, its rows
-    "tag": LAYOUT_QUERIES + 4,
-    # author, count, the page's ids, its rows
-    "author": LAYOUT_QUERIES + 4,
+    # lead, Editor's Choice, latest per section
+    "home": LAYOUT_QUERIES + 3,
+    # the page's ids, its rows (section, breadcrumb and subsections come from the tree)
+    "section": LAYOUT_QUERIES + 2,
+    # article with section and photo, authors, tags, corrections, related stories
+    "article": LAYOUT_QUERIES + 5,
+    # tag, the page's ids, its rows
+    "tag": LAYOUT_QUERIES + 3,
+    # author, the page's ids, its rows
+    "author": LAYOUT_QUERIES + 3,
 }
 
 
@@ -65,8 +67,20 @@ def test_page_query_counts_do_not_grow_with_content(client, articles_per_section
         "tag": "/tags/shared/",
         "author": author.get_absolute_url(),
     }
+    assert count_queries(client, "/corrections/") == LAYOUT_QUERIES + 1 + PER_GENERATION_QUERIES
     counts = {page: count_queries(client, url) for page, url in urls.items()}
     assert counts == EXPECTED
+
+
+def test_settings_and_sections_are_read_once_per_content_change(client):
+    """After an edit, the first page reads the site's settings and sections again; later ones don't."""
+    article, _ = build_site(2)
+    first = count_queries(client, "/")
+    assert count_queries(client, "/news/") == EXPECTED["section"]
+    article.headline = "Storm closes port"
+    article.save()
+    assert count_queries(client, "/news/") == EXPECTED["section"] + PER_GENERATION_QUERIES
+    assert first == EXPECTED["home"] + PER_GENERATION_QUERIES
 
 
 def test_a_cached_page_costs_one_query(client):

@@ -139,6 +139,7 @@ def test_editor_publishes_and_it_is_logged_with_the_user(desk_editor, client):
     assert response.status_code == 302
     entry = LogEntry.objects.filter(object_id=str(article.pk), change_message="Published").get()
     assert entry.user == desk_editor
+    article.refresh_from_db()  # publishing sets the publish time, and so the address
     assert client.get(article.get_absolute_url()).status_code == 200
 
 

@@ -87,10 +87,23 @@ def test_every_change_is_seen_on_the_next_request(client, news, change):
 
 def test_generation_lives_in_the_database_for_every_process():
     """Another process sees the change because the number is read from the shared database."""
-    before = Generation.current()
+    epoch, value = Generation.current().split(":")
     SectionFactory()
-    epoch, value = before.split(":")
-    assert Generation.current() == f"{epoch}:{int(value) + 1}"
+    new_epoch, new_value = Generation.current().split(":")
+    assert int(new_value) == int(value) + 1
+    assert new_epoch != epoch
+
+
+def test_a_rolled_back_change_never_brings_back_a_used_generation():
+    """A bump undone with its transaction cannot give a later change the same key."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        SectionFactory()
+        inside = Generation.current()
+        transaction.set_rollback(True)
+    SectionFactory()
+    assert Generation.current() != inside
 
 
 def test_a_recreated_generation_never_matches_old_keys():

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from sections.models import Section
+from sections.models import Section, SectionTree
 from tests.factories import SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,14 +38,21 @@ def test_moving_a_section_under_another_top_section_updates_root():
     assert (stocks.path, stocks.root_id) == ("business/markets/stocks", business.pk)
 
 
-def test_breadcrumb_ancestors_take_one_query(django_assert_num_queries):
-    """Ancestors of a deep section come back in one query, top first."""
-    a = SectionFactory(slug="a", name="A")
-    b = SectionFactory(slug="b", name="B", parent=a)
+def test_section_tree_answers_from_one_query(django_assert_num_queries):
+    """The whole tree is read in one query; lookups, breadcrumbs, subsections and menu need no more."""
+    a = SectionFactory(slug="a", name="A", position=2)
+    b = SectionFactory(slug="b", name="B", parent=a, position=5)
     c = SectionFactory(slug="c", name="C", parent=b)
-    c = Section.objects.get(pk=c.pk)
+    SectionFactory(slug="z", name="Z", parent=a, position=0)
+    SectionFactory(slug="first", name="First", position=1)
+    SectionFactory(slug="hidden", name="Hidden", show_in_navigation=False)
     with django_assert_num_queries(1):
-        assert [s.name for s in c.ancestors_and_self()] == ["A", "B", "C"]
+        tree = SectionTree.load()
+    with django_assert_num_queries(0):
+        assert tree.get("a/b/c") == c and tree.get("a/nope") is None
+        assert [s.name for s in tree.ancestors_and_self(c)] == ["A", "B", "C"]
+        assert [s.name for s in tree.children(a)] == ["Z", "B"]
+        assert [s.name for s in tree.navigation()] == ["First", "A"]
 
 
 def test_a_section_cannot_be_its_own_ancestor():
