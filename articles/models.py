@@ -35,7 +35,7 @@ BODY_EDITOR_EXTENSIONS = {
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
 }
 
-RELATED_CANDIDATES = 100
+RELATED_CANDIDATES = 50
 
 # Columns no page prints whole: left in the database unless asked for by name.
 SEARCH_FIELDS = ("body_text", "search_vector", "search_title_vector")

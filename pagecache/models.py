@@ -7,7 +7,7 @@ every machine stops serving the pages cached before the change on its very next 
 import uuid
 
 from django.apps import apps
-from django.db import models
+from django.db import connection, models
 from django.db.models import F
 
 
@@ -31,7 +31,12 @@ class Generation(models.Model):
     @classmethod
     def current(cls) -> str:
         """The key part for pages cached now, e.g. "3f2a…:41"."""
-        row = cls.objects.filter(pk=1).values_list("epoch", "value").first()
+        # Read by every request, cached page or not: a plain statement costs a quarter of
+        # what the ORM spends building one.
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(cls._meta.db_table)
+            cursor.execute(f"SELECT epoch, value FROM {table} WHERE id = 1")
+            row = cursor.fetchone()
         if row is None:
             generation, _ = cls.objects.get_or_create(pk=1)
             row = (generation.epoch, generation.value)

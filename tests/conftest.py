@@ -7,10 +7,12 @@ def empty_cache():
     is rolled back between tests, so a generation can come round again)."""
     from django.core.cache import cache
 
+    from media.templatetags.photos import picture_html
     from pagecache import memo
 
     cache.clear()
     memo.forget()
+    picture_html.cache_clear()  # its addresses depend on the storage, which tests change
 
 
 @pytest.fixture(autouse=True)

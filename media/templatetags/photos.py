@@ -1,25 +1,60 @@
-from django import template
+from functools import lru_cache
 
+from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from media import renditions
 from media.models import Photo
 
 register = template.Library()
 
 
-@register.inclusion_tag("media/picture.html")
+@register.simple_tag
 def picture(
     photo: Photo, role: str, priority: bool = False, decorative: bool = False, sizes: str = ""
-) -> dict:
+) -> SafeString:
     """A photo at a role as <picture>: modern formats first, sized by srcset, never the original.
 
     priority marks the one photo a page shows first (fetched early, not lazily);
     decorative photos sit beside a link that already says what they show, so alt is empty;
     sizes overrides the role's layout hint where a page shows the role at another width.
     """
-    rendered = photo.picture(role)
-    return {
-        "photo": photo,
+    return picture_html(
+        photo.image.name,
+        photo.width,
+        photo.height,
+        photo.focal_point_x,
+        photo.focal_point_y,
+        role,
+        priority,
+        "" if decorative else photo.alt_text,
+        sizes,
+    )
+
+
+@lru_cache(maxsize=4096)
+def picture_html(
+    image_name: str,
+    width: int,
+    height: int,
+    focal_x: int | None,
+    focal_y: int | None,
+    role: str,
+    priority: bool,
+    alt: str,
+    sizes: str,
+) -> SafeString:
+    """The markup for one photo at one role, made once per process: it depends only on these
+    arguments (rendition names come from the photo's fields), and listings repeat photos."""
+    storage = Photo._meta.get_field("image").storage
+    rendered = renditions.picture(
+        storage, renditions.plan(image_name, width, height, focal_x, focal_y), role
+    )
+    context = {
         "picture": rendered,
         "sizes": sizes or rendered.sizes,
         "priority": priority,
-        "alt": "" if decorative else photo.alt_text,
+        "alt": alt,
     }
+    return render_to_string("media/picture.html", context)

@@ -145,3 +145,17 @@ def test_building_a_picture_needs_no_queries(django_assert_num_queries):
         Template('{% load photos %}{% picture photo "card" %}{% picture photo "thumb" %}').render(
             Context({"photo": photo})
         )
+
+
+def test_picture_markup_follows_edits_to_the_photo():
+    """The tag keeps markup per process, keyed by what it shows: new alt text or crop is seen."""
+    photo = Photo.objects.get(pk=big_photo(2400, 1600, alt_text="Boats at dawn").pk)
+    template = Template('{% load photos %}{% picture photo "card" %}')
+    before = template.render(Context({"photo": photo}))
+    photo.alt_text = "Fishing boats at dawn"
+    photo.focal_point_x, photo.focal_point_y = 2300, 100
+    photo.save()
+    after = template.render(Context({"photo": Photo.objects.get(pk=photo.pk)}))
+    assert 'alt="Fishing boats at dawn"' in after and 'alt="Boats at dawn"' in before
+    assert photo.all_renditions[0].name.rsplit("/", 1)[0] in after
+    assert before.split('srcset="')[1] != after.split('srcset="')[1]
