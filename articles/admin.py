@@ -2,8 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import IntegerField, OuterRef, Q, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import pluralize
@@ -318,6 +317,16 @@ class ReviewQueueAdmin(ArticleAdmin):
         return False
 
 
+USAGE_COUNT_CAP = 100
+
+
+class CappedCount(Subquery):
+    """How many rows a (sliced) subquery returns: counts stop at the slice's end."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS capped)"
+    output_field = IntegerField()
+
+
 class PhotoWithUsageAdmin(PhotoAdmin):
     """The photo list, with where each photo is used (media itself knows nothing of articles)."""
 
@@ -337,27 +346,27 @@ class PhotoWithUsageAdmin(PhotoAdmin):
         )
 
     def get_queryset(self, request: HttpRequest):
-        # Counted per photo shown (a subquery), not by grouping every article in the archive.
-        uses = (
-            Article.objects.filter(lead_photo=OuterRef("pk"))
-            .order_by()
-            .values("lead_photo")
-            .annotate(count=Count("pk"))
-            .values("count")
+        # Counted per photo shown, and only up to a cap: counting every use of a stock photo
+        # on 3,000 articles, for each photo on the page, took a quarter of a second.
+        uses = Article.objects.filter(lead_photo=OuterRef("pk")).order_by().values("pk")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(lead_count=CappedCount(uses[: USAGE_COUNT_CAP + 1]))
         )
-        return super().get_queryset(request).annotate(lead_count=Coalesce(Subquery(uses), 0))
 
     @admin.display(description="Used in", ordering="lead_count")
     def used_in(self, photo: Photo) -> str:
         if not photo.lead_count:
             return "Not used"
         url = reverse("admin:articles_article_changelist")
+        count = photo.lead_count
         return format_html(
             '<a href="{}?lead_photo__id__exact={}">{} article{}</a>',
             url,
             photo.pk,
-            photo.lead_count,
-            pluralize(photo.lead_count),
+            f"{USAGE_COUNT_CAP}+" if count > USAGE_COUNT_CAP else count,
+            pluralize(count),
         )
 
 

@@ -85,3 +85,15 @@ def test_make_renditions_restores_missing_files(media_root):
         photo.image.storage.delete(rendition.name)
     call_command("make_renditions")
     assert all(photo.image.storage.exists(r.name) for r in photo.all_renditions)
+
+
+def test_photo_usage_is_counted_up_to_a_cap(editor_client, monkeypatch):
+    """A stock photo on very many articles shows "100+", so the list never counts them all."""
+    from articles import admin as articles_admin
+
+    monkeypatch.setattr(articles_admin, "USAGE_COUNT_CAP", 3)
+    stock = PhotoFactory(caption="Stock photo", alt_text="Parliament.")
+    for _ in range(4):
+        ArticleFactory(lead_photo=stock)
+    html = editor_client.get(reverse("admin:media_photo_changelist")).content.decode()
+    assert f'?lead_photo__id__exact={stock.pk}">3+ articles</a>' in html
