@@ -124,12 +124,12 @@ class SectionFeed(ArticleFeed):
 class TagFeed(ArticleFeed):
     def get_object(self, request: HttpRequest, slug: str) -> Tag:
         tag = get_object_or_404(Tag, slug=slug)
-        if not Article.objects.published().filter(tags=tag).exists():
+        if not Article.objects.published().tagged(tag.pk).exists():
             raise Http404("No published articles with this tag.")
         return tag
 
     def articles(self, obj: Tag) -> QuerySet:
-        return Article.objects.published().filter(tags=obj)
+        return Article.objects.published().tagged(obj.pk)
 
     def title(self, obj: Tag) -> str:
         return f"{obj.name} | {self.site_name}"

@@ -62,6 +62,13 @@ class Author(models.Model):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
 
+def tagged_items(tag_ids) -> models.QuerySet:
+    """The links between articles and these tags."""
+    return TaggedItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(Article), tag_id__in=tag_ids
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> "ArticleQuerySet":
         """What readers may see: published, with a publish time that has come."""
@@ -82,6 +89,12 @@ class ArticleQuerySet(models.QuerySet):
             .defer("body", *SEARCH_FIELDS)
             .prefetch_related("authors", "tags", "corrections")
         )
+
+    def tagged(self, *tag_ids: int) -> "ArticleQuerySet":
+        """Articles with any of these tags."""
+        # A semi-join: joining the tag's items instead, the planner sorted every article with
+        # the tag to show twenty (44 ms for a tag on 12,000 articles).
+        return self.filter(pk__in=tagged_items(tag_ids).values("object_id"))
 
     def in_section(self, section: Section, tree: SectionTree) -> "ArticleQuerySet":
         """Articles filed under the section or any of its subsections."""
@@ -123,12 +136,10 @@ class ArticleQuerySet(models.QuerySet):
         others = self.exclude(pk=article.pk).for_listing()
         related = []
         if tag_ids := [tag.pk for tag in article.tags.all()]:
-            tagged_items = TaggedItem.objects.filter(
-                content_type=ContentType.objects.get_for_model(Article), tag_id__in=tag_ids
-            )
-            newest_tagged = others.filter(pk__in=tagged_items.values("object_id")).values("pk")
+            newest_tagged = others.tagged(*tag_ids).values("pk")
             shared_tags = (
-                tagged_items.filter(object_id=OuterRef("pk"))
+                tagged_items(tag_ids)
+                .filter(object_id=OuterRef("pk"))
                 .order_by()
                 .values("object_id")
                 .annotate(count=Count("pk"))

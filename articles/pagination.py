@@ -1,28 +1,28 @@
-"""Pagination that stays fast on the last page of a large listing ("deferred join").
+"""Pagination for listings of any length.
 
-The page's primary keys come from a narrow query (an offset over index entries), then the
-page's rows are fetched whole by key. DeferredJoinPaginator also counts the listing, for
-the admin's change list and the search page's "N stories found"; reader listings use
-OpenEndedPaginator, which only links to newer and older pages and never counts: counting a
-large section read every one of its rows.
+Reader listings (sections, tags, authors, corrections) page by position: "older than this
+story" and "newer than that one" (a keyset). Every page then costs the same, however deep:
+an offset makes the database step over every row before the page, and the last page of a
+large section took over 100 ms. Such pages link only to newer and older ones.
+
+The admin's change list and the search page number their pages and show a count, so they
+keep Django's offset paging, made cheaper by a "deferred join": the page's primary keys come
+from a narrow query, then the page's rows are fetched whole by key.
 """
 
-from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import QuerySet
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
-# Deeper than any archive goes; larger numbers would overflow the database's OFFSET.
-MAX_PAGE_NUMBER = 1_000_000
+from django.core.paginator import Page, Paginator
+from django.db.models import Model, QuerySet
+from django.http import Http404, QueryDict
 
-
-def rows_by_key(queryset: QuerySet, ids: list) -> list:
-    """The rows with these primary keys, whole and in the order given."""
-    rows = queryset.in_bulk(ids)
-    return [rows[pk] for pk in ids if pk in rows]
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+CURSOR = re.compile(r"(\d{1,16})-(\d{1,19})")
 
 
 class DeferredJoinPaginator(Paginator):
-    counted = True
-
     def page(self, number) -> Page:
         if not isinstance(self.object_list, QuerySet):
             return super().page(number)
@@ -32,44 +32,65 @@ class DeferredJoinPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        return self._get_page(rows_by_key(self.object_list, ids), number, self)
+        rows = self.object_list.in_bulk(ids)
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
 
 
-class OpenEndedPage(Page):
-    def __init__(self, object_list, number: int, paginator: Paginator, has_next: bool):
-        super().__init__(object_list, number, paginator)
-        self._has_next = has_next
-
-    def has_next(self) -> bool:
-        return self._has_next
-
-    def next_page_number(self) -> int:
-        return self.number + 1
-
-    def previous_page_number(self) -> int:
-        return self.number - 1
+def cursor(row: Model) -> str:
+    """A row's place in a newest-first listing: its publish time (µs) and key."""
+    return f"{(row.published_at - EPOCH) // timedelta(microseconds=1)}-{row.pk}"
 
 
-class OpenEndedPaginator(Paginator):
-    counted = False
+def parse_cursor(value: str) -> tuple[datetime, int]:
+    if not (match := CURSOR.fullmatch(value)):
+        raise Http404("That page does not exist.")
+    try:
+        moment = EPOCH + timedelta(microseconds=int(match[1]))
+    except OverflowError as error:
+        raise Http404("That page does not exist.") from error
+    return moment, int(match[2])
 
-    def validate_number(self, number) -> int:
-        try:
-            number = int(number)
-        except (TypeError, ValueError) as error:
-            raise PageNotAnInteger("That page number is not a whole number.") from error
-        if not 1 <= number <= MAX_PAGE_NUMBER:
-            raise EmptyPage("There is no such page.")
-        return number
 
-    def page(self, number) -> OpenEndedPage:
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        # One key more than the page shows says whether an older page exists.
-        ids = list(
-            self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page + 1]
+@dataclass
+class KeysetPage:
+    object_list: list
+    older: str | None  # cursor for the next, older page
+    newer: str | None  # cursor for the previous, newer page
+
+    def has_other_pages(self) -> bool:
+        return bool(self.older or self.newer)
+
+
+def keyset_page(queryset: QuerySet, query: QueryDict, per_page: int) -> KeysetPage:
+    """One page of a listing ordered newest first by (published_at, pk).
+
+    ?before=<cursor> gives the stories older than that one, ?after=<cursor> the newer ones;
+    neither gives the newest. A malformed cursor, or one past the oldest story, is a 404.
+    """
+    before, after = query.get("before"), query.get("after")
+    if before and after:
+        raise Http404("That page does not exist.")
+    if after:
+        moment, pk = parse_cursor(after)
+        newer_first = (
+            queryset.filter(published_at__gte=moment)
+            .exclude(published_at=moment, pk__lte=pk)
+            .order_by("published_at", "pk")
         )
-        if not ids and number > 1:
-            raise EmptyPage("That page contains no results.")
-        rows = rows_by_key(self.object_list, ids[: self.per_page])
-        return OpenEndedPage(rows, number, self, has_next=len(ids) > self.per_page)
+        rows = list(newer_first[: per_page + 1])
+        if len(rows) > per_page:
+            rows = rows[:per_page][::-1]
+            return KeysetPage(rows, older=cursor(rows[-1]), newer=cursor(rows[0]))
+        # Back at the newest stories: the listing's own first page, full.
+    listing = queryset.order_by("-published_at", "-pk")
+    if before:
+        moment, pk = parse_cursor(before)
+        listing = listing.filter(published_at__lte=moment).exclude(published_at=moment, pk__gte=pk)
+    rows = list(listing[: per_page + 1])
+    if before and not rows:
+        raise Http404("No older stories.")
+    more_older = len(rows) > per_page
+    rows = rows[:per_page]
+    return KeysetPage(
+        rows, cursor(rows[-1]) if more_older else None, cursor(rows[0]) if before else None
+    )

@@ -14,18 +14,17 @@ from . import search, services, structured_data
 from .forms import SearchForm
 from .front_page import FrontPage
 from .models import Article, Author, Correction
-from .pagination import DeferredJoinPaginator, OpenEndedPaginator
+from .pagination import DeferredJoinPaginator, KeysetPage, keyset_page
 
 
-def paginate(
-    request: HttpRequest, results: QuerySet | search.FullTextResults, counted: bool = False
-) -> Page:
-    """The requested page of a listing; a page that does not exist is a 404, not an error.
+def listing_page(request: HttpRequest, listing: QuerySet) -> KeysetPage:
+    """A page of a newest-first listing, before or after a story; an unknown one is a 404."""
+    return keyset_page(listing, request.GET, settings.ARTICLES_PER_PAGE)
 
-    Only counted listings know their number of pages; the others link to newer and older.
-    """
-    paginator_class = DeferredJoinPaginator if counted else OpenEndedPaginator
-    paginator = paginator_class(results, settings.ARTICLES_PER_PAGE)
+
+def numbered_page(request: HttpRequest, results: QuerySet | search.FullTextResults) -> Page:
+    """The requested page of counted results; a page that does not exist is a 404."""
+    paginator = DeferredJoinPaginator(results, settings.ARTICLES_PER_PAGE)
     try:
         return paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:
@@ -48,7 +47,7 @@ def section_detail(request: HttpRequest, path: str) -> HttpResponse:
     sections = chrome.sections(request)
     if (section := sections.get(path)) is None:
         raise Http404("No such section.")
-    page = paginate(
+    page = listing_page(
         request, Article.objects.published().in_section(section, sections).for_listing()
     )
     breadcrumbs = sections.ancestors_and_self(section)
@@ -126,7 +125,7 @@ def render_article(request: HttpRequest, article: Article, preview: bool = False
 
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
-    page = paginate(request, Article.objects.published().filter(tags=tag).for_listing())
+    page = listing_page(request, Article.objects.published().tagged(tag.pk).for_listing())
     if not page.object_list:
         # A tag used only by unpublished stories would reveal what is being worked on.
         raise Http404("No published articles with this tag.")
@@ -135,13 +134,13 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
-    page = paginate(request, Article.objects.published().filter(authors=author).for_listing())
+    page = listing_page(request, Article.objects.published().filter(authors=author).for_listing())
     return render(request, "articles/author_detail.html", {"author": author, "page": page})
 
 
 def corrections(request: HttpRequest) -> HttpResponse:
     """Every correction and update on published articles, newest first."""
-    page = paginate(
+    page = listing_page(
         request,
         Correction.objects.filter(article__in=Article.objects.published())
         .select_related("article__section")
@@ -153,7 +152,7 @@ def corrections(request: HttpRequest) -> HttpResponse:
 def search_page(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET, sections=chrome.sections(request))
     query, results = form.results()
-    page = paginate(request, results, counted=True)
+    page = numbered_page(request, results)
     for article in page.object_list:
         # The summary first: when it holds the match, that is the best snippet.
         article.snippet = search.snippet(f"{article.summary} {article.body_text}", query)

@@ -16,14 +16,14 @@ PER_GENERATION_QUERIES = 4
 EXPECTED = {
     # lead, Editor's Choice, latest per section
     "home": LAYOUT_QUERIES + 3,
-    # the page's ids, its rows (section, breadcrumb and subsections come from the tree)
-    "section": LAYOUT_QUERIES + 2,
+    # the page's rows (section, breadcrumb and subsections come from the tree)
+    "section": LAYOUT_QUERIES + 1,
     # article with section and photo, authors, tags, corrections, related stories
     "article": LAYOUT_QUERIES + 5,
-    # tag, the page's ids, its rows
-    "tag": LAYOUT_QUERIES + 3,
-    # author, the page's ids, its rows
-    "author": LAYOUT_QUERIES + 3,
+    # tag, the page's rows
+    "tag": LAYOUT_QUERIES + 2,
+    # author, the page's rows
+    "author": LAYOUT_QUERIES + 2,
 }
 
 
