@@ -299,13 +299,13 @@ class Article(models.Model):
         return self.updated_at > max(self.published_at, self.created_at) + UPDATE_GRACE
 
 
-def next_publish_time() -> datetime | None:
-    """When the next scheduled article goes live, or None if none is scheduled.
+def next_publish_time(after: datetime) -> datetime | None:
+    """When the next article scheduled after this moment goes live, or None if none is.
 
     Cached pages must not outlive this moment (pagecache.middleware, PAGE_CACHE_LIMIT).
     """
     return (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=after)
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()

@@ -19,7 +19,8 @@ from django.db.models import Model, QuerySet
 from django.http import Http404, QueryDict
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-CURSOR = re.compile(r"(\d{1,16})-(\d{1,19})")
+# Microseconds since 1970 (negative before it: archives go back further) and the key.
+CURSOR = re.compile(r"(-?[0-9]{1,16})_([0-9]{1,19})")
 
 
 class DeferredJoinPaginator(Paginator):
@@ -38,17 +39,14 @@ class DeferredJoinPaginator(Paginator):
 
 def cursor(row: Model) -> str:
     """A row's place in a newest-first listing: its publish time (µs) and key."""
-    return f"{(row.published_at - EPOCH) // timedelta(microseconds=1)}-{row.pk}"
+    return f"{(row.published_at - EPOCH) // timedelta(microseconds=1)}_{row.pk}"
 
 
 def parse_cursor(value: str) -> tuple[datetime, int]:
     if not (match := CURSOR.fullmatch(value)):
         raise Http404("That page does not exist.")
-    try:
-        moment = EPOCH + timedelta(microseconds=int(match[1]))
-    except OverflowError as error:
-        raise Http404("That page does not exist.") from error
-    return moment, int(match[2])
+    # Sixteen digits of microseconds reach no further than the years 1653 and 2286.
+    return EPOCH + timedelta(microseconds=int(match[1])), int(match[2])
 
 
 @dataclass
@@ -56,6 +54,7 @@ class KeysetPage:
     object_list: list
     older: str | None  # cursor for the next, older page
     newer: str | None  # cursor for the previous, newer page
+    position: str = ""  # this page's own query string: "", "before=…" or "after=…"
 
     def has_other_pages(self) -> bool:
         return bool(self.older or self.newer)
@@ -80,7 +79,7 @@ def keyset_page(queryset: QuerySet, query: QueryDict, per_page: int) -> KeysetPa
         rows = list(newer_first[: per_page + 1])
         if len(rows) > per_page:
             rows = rows[:per_page][::-1]
-            return KeysetPage(rows, older=cursor(rows[-1]), newer=cursor(rows[0]))
+            return KeysetPage(rows, cursor(rows[-1]), cursor(rows[0]), f"after={after}")
         # Back at the newest stories: the listing's own first page, full.
     listing = queryset.order_by("-published_at", "-pk")
     if before:
@@ -92,5 +91,8 @@ def keyset_page(queryset: QuerySet, query: QueryDict, per_page: int) -> KeysetPa
     more_older = len(rows) > per_page
     rows = rows[:per_page]
     return KeysetPage(
-        rows, cursor(rows[-1]) if more_older else None, cursor(rows[0]) if before else None
+        rows,
+        cursor(rows[-1]) if more_older else None,
+        cursor(rows[0]) if before else None,
+        f"before={before}" if before else "",
     )

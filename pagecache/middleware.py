@@ -8,6 +8,7 @@ appears as soon as its time comes. Signed-in staff always get fresh, private pag
 
 import hashlib
 import time
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import caches
@@ -47,9 +48,10 @@ class PageCacheMiddleware:
             self.set_cache_control(response, max(int(expires_at - time.time()), 0))
             response["X-Page-Cache"] = "hit"
             return response
+        started = timezone.now()
         response = self.get_response(request)
         if self.can_store(response):
-            lifetime = self.lifetime(request)
+            lifetime = self.lifetime(request, started)
             self.set_cache_control(response, lifetime)
             if lifetime > 0:
                 self.cache.set(key, (response, time.time() + lifetime), lifetime)
@@ -83,15 +85,19 @@ class PageCacheMiddleware:
             and "no-cache" not in cache_control
         )
 
-    def lifetime(self, request: HttpRequest) -> int:
-        """Seconds a page may be kept: the configured time, or less if an article is due."""
+    def lifetime(self, request: HttpRequest, started: datetime) -> int:
+        """Seconds a page may be kept: the configured time, or less if an article is due.
+
+        Due after the request began, not after the page was drawn: a story whose time came
+        while the page was being drawn may be missing from it, so that page is not kept.
+        """
         seconds = settings.PAGE_CACHE_SECONDS
         # Only an edit (a new generation) or the time passing can bring the next one forward.
         due = per_generation(
             request,
             "next_change",
-            self.next_change,
-            still_valid=lambda due: due is None or due > timezone.now(),
+            lambda: self.next_change(after=started),
+            still_valid=lambda due: due is None or due > started,
         )
         if due is None:
             return seconds

@@ -137,7 +137,8 @@ class SectionTree:
 
     def in_path_order(self) -> list[Section]:
         """Every section, each followed by its subsections: for choosing one from a list."""
-        return sorted(self.by_path.values(), key=lambda section: section.path)
+        # By path segments: as plain text "news-extra" would sort between "news" and "news/uk".
+        return sorted(self.by_path.values(), key=lambda section: section.path.split("/"))
 
     def subtree(self, section: Section) -> list[Section]:
         """The section and everything under it."""

@@ -1,5 +1,5 @@
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -216,8 +216,41 @@ def test_section_page_is_paginated(client, palestine, settings):
     assert headlines(back) == ["Story 3b", "Story 3"]
     top = client.get(f"/news/palestine/{link(back, 'prev')}").content.decode()
     assert headlines(top) == ["Story 1", "Story 2"] and link(top, "prev") is None
-    for query in ["before=abc", "before=1-1&after=1-1", "before=99999999999999999-1", "before=0-1"]:
+    for query in [
+        "before=abc",
+        "before=1_1&after=1_1",
+        "before=99999999999999999_1",  # past the years a cursor can name
+        "before=0_1",  # nothing is older than 1970 here
+        "before=\u0661\u0662_1",  # digits, but not ASCII ones
+    ]:
         assert client.get(f"/news/palestine/?{query}").status_code == 404, query
+
+
+def test_listing_pages_reach_stories_from_before_1970(client, palestine, settings):
+    """An imported archive goes back further than 1970: its pages are reachable too."""
+    settings.ARTICLES_PER_PAGE = 1
+    for year in (1969, 1966):
+        ArticleFactory(
+            section=palestine,
+            headline=f"From {year}",
+            published_at=datetime(year, 5, 1, tzinfo=UTC),
+        )
+    first = client.get("/news/palestine/").content.decode()
+    older = re.search(r'rel="next" href="([^"]+)"', first)[1]
+    assert "From 1969" in first and "-" in older
+    assert "From 1966" in client.get(f"/news/palestine/{older}").content.decode()
+
+
+def test_listing_pages_name_only_their_own_position(client, palestine, settings):
+    """Canonical and paging links keep the page's place and drop stray parameters."""
+    settings.ARTICLES_PER_PAGE = 1
+    ArticleFactory(section=palestine, published_at=timezone.now() - timedelta(hours=2))
+    ArticleFactory(section=palestine)
+    html = client.get("/news/palestine/?utm_source=x&page=7").content.decode()
+    assert '<link rel="canonical" href="http://testserver/news/palestine/">' in html
+    older = re.search(r'rel="next" href="(\?before=[-0-9]+_[0-9]+)"', html)[1]
+    second = client.get(f"/news/palestine/{older}&utm_source=x").content.decode()
+    assert f'<link rel="canonical" href="http://testserver/news/palestine/{older}">' in second
 
 
 def test_listing_pages_are_never_counted(client, palestine):

@@ -143,6 +143,20 @@ def test_scheduled_article_appears_when_its_time_comes(client, news):
     assert "Embargoed story" in html
 
 
+def test_a_page_drawn_while_a_story_went_live_is_not_kept(news, rf):
+    """The story's time came between the start of the request and storing the page: the
+    page may lack it, so it is kept for no time at all, not until the next scheduled one."""
+    from pagecache.middleware import PageCacheMiddleware
+
+    due = timezone.now() + timedelta(seconds=60)
+    ArticleFactory(section=news, published_at=due)
+    ArticleFactory(section=news, published_at=due + timedelta(hours=1))
+    middleware = PageCacheMiddleware(lambda request: None)
+    with mock.patch("django.utils.timezone.now", return_value=due + timedelta(seconds=1)):
+        assert middleware.lifetime(rf.get("/news/"), started=due - timedelta(seconds=1)) == 0
+        assert middleware.lifetime(rf.get("/news/"), started=due) == 300
+
+
 def test_signed_in_staff_always_get_fresh_private_pages(editor_client, news):
     from django.test import Client
 

@@ -55,6 +55,18 @@ def test_section_tree_answers_from_one_query(django_assert_num_queries):
         assert [s.name for s in tree.navigation()] == ["First", "A"]
 
 
+def test_sections_listed_in_path_order_keep_children_under_their_parent():
+    """ "news-extra" must not slip between "news" and "news/uk" in the search form's list."""
+    news = SectionFactory(slug="news", name="News")
+    SectionFactory(slug="news-extra", name="News extra")
+    SectionFactory(slug="uk", name="UK", parent=news)
+    assert [s.path for s in SectionTree.load().in_path_order()] == [
+        "news",
+        "news/uk",
+        "news-extra",
+    ]
+
+
 def test_a_section_cannot_be_its_own_ancestor():
     """Editors get a form error instead of a loop in the tree."""
     a = SectionFactory(slug="a")
