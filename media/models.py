@@ -2,9 +2,7 @@ import uuid
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
+from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -66,10 +64,10 @@ class Photo(models.Model):
         previous = getattr(self, "_stored_state", None)
         current = self._rendition_state()
         if current != previous:
+            # The files of the previous crop or original stay: pages cached by readers and
+            # CDNs still show them. prune_media removes them once no cached page can.
             self.__dict__.pop("all_renditions", None)
             renditions.generate(self.image.storage, *current)
-            if previous is not None:
-                transaction.on_commit(lambda: self._delete_files(previous, current))
             self._stored_state = current
 
     def clean(self) -> None:
@@ -93,12 +91,6 @@ class Photo(models.Model):
     def _rendition_state(self) -> tuple[str, int | None, int | None]:
         return (self.image.name, self.focal_point_x, self.focal_point_y)
 
-    def _delete_files(self, previous: tuple, current: tuple) -> None:
-        storage = self.image.storage
-        renditions.delete(storage, *previous)
-        if previous[0] != current[0] and previous[0]:
-            storage.delete(previous[0])
-
     @cached_property
     def all_renditions(self) -> list[renditions.Rendition]:
         return renditions.plan(
@@ -112,13 +104,3 @@ class Photo(models.Model):
         """The largest rendition of a role in one format, e.g. the 1200x630 share image."""
         match = [r for r in self.all_renditions if r.role == role and r.format == fmt]
         return self.image.storage.url(match[-1].name)
-
-
-@receiver(post_delete, sender=Photo)
-def delete_photo_files(sender, instance: Photo, **kwargs) -> None:
-    """A deleted photo leaves no original or rendition behind, once the delete is committed."""
-    storage, state = instance.image.storage, instance._rendition_state()
-    if state[0]:
-        transaction.on_commit(
-            lambda: (renditions.delete(storage, *state), storage.delete(state[0]))
-        )

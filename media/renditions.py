@@ -220,14 +220,3 @@ def generate(
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(make, groups.values()))
     return renditions
-
-
-def delete(storage: Storage, image_name: str, focal_x: int | None, focal_y: int | None) -> None:
-    """Remove a photo's renditions for this original and focal point."""
-    folder = rendition_folder(rendition_key(image_name, focal_x, focal_y))
-    try:
-        _, files = storage.listdir(folder)
-    except FileNotFoundError:
-        return
-    for name in files:
-        storage.delete(f"{folder}/{name}")

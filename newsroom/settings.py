@@ -281,6 +281,9 @@ LOGGING = {
 # Photo uploads are refused above these sizes: a clear form error, never a 500.
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 40_000_000))
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", 25_000_000))
+# prune_media leaves unused photo files this long: longer than any page stays cached in our
+# cache or a CDN (PAGE_CACHE_SECONDS plus PAGE_STALE_SECONDS), so no cached page loses a photo.
+MEDIA_PRUNE_AFTER_MINUTES = int(os.environ.get("MEDIA_PRUNE_AFTER_MINUTES", 15))
 
 # How long a shared preview link of an unpublished article works without login.
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", 48 * 3600))

@@ -1,7 +1,10 @@
 """Renditions: every size a page needs, made once from the clean original, named without queries."""
 
+import io
+
 import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.template import Context, Template
 from PIL import Image
 
@@ -70,35 +73,68 @@ def test_focal_point_moves_the_crop():
         assert photo.image.storage.exists(name)
 
 
-def test_changing_the_focal_point_removes_old_renditions(django_capture_on_commit_callbacks):
+def prune_media(minutes: int = 0) -> str:
+    out = io.StringIO()
+    call_command("prune_media", minutes=minutes, stdout=out)
+    return out.getvalue()
+
+
+def test_old_renditions_outlive_a_new_crop_until_pruned():
+    """Cached pages still show the old crop for a while; prune_media removes it later."""
     photo = big_photo(1200, 800)
     old = [r.name for r in photo.all_renditions]
     photo = Photo.objects.get(pk=photo.pk)
-    with django_capture_on_commit_callbacks(execute=True):
-        photo.focal_point_x, photo.focal_point_y = 10, 10
-        photo.save()
-    assert not any(photo.image.storage.exists(name) for name in old)
+    photo.focal_point_x, photo.focal_point_y = 10, 10
+    photo.save()
+    storage = photo.image.storage
+    assert all(storage.exists(name) for name in old)
+    assert "Removed 0 " in prune_media(minutes=15)  # written just now: kept
+    assert f"Removed {len(set(old))} " in prune_media()
+    assert not any(storage.exists(name) for name in old)
+    assert all(storage.exists(r.name) for r in photo.all_renditions)
+    assert storage.exists(photo.image.name)
 
 
-def test_replacing_the_image_removes_the_old_original_and_renditions(
-    django_capture_on_commit_callbacks,
-):
+def test_a_replaced_original_and_its_renditions_go_when_pruned():
     photo = Photo.objects.get(pk=big_photo(1200, 800).pk)
     old_original, old = photo.image.name, [r.name for r in photo.all_renditions]
-    with django_capture_on_commit_callbacks(execute=True):
-        photo.image = ContentFile(jpeg_bytes(900, 600, color="#aa0000"), name="new.jpg")
-        photo.save()
+    photo.image = ContentFile(jpeg_bytes(900, 600, color="#aa0000"), name="new.jpg")
+    photo.save()
     storage = photo.image.storage
+    assert storage.exists(old_original)
+    prune_media()
     assert not storage.exists(old_original)
     assert not any(storage.exists(name) for name in old)
+    assert storage.exists(photo.image.name)
     assert all(storage.exists(r.name) for r in photo.all_renditions)
 
 
-def test_deleting_a_photo_removes_its_files(django_capture_on_commit_callbacks, media_root):
+def test_a_deleted_photo_leaves_no_files_once_pruned(media_root):
     photo = big_photo(800, 600)
-    with django_capture_on_commit_callbacks(execute=True):
-        photo.delete()
+    photo.delete()
+    assert [path for path in media_root.rglob("*") if path.is_file()]
+    prune_media()
     assert [path for path in media_root.rglob("*") if path.is_file()] == []
+
+
+def test_files_of_a_save_that_rolled_back_are_pruned(media_root):
+    """The upload's files were written before the transaction failed: nothing uses them."""
+    from django.db import transaction
+
+    kept = big_photo(800, 600)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        big_photo(640, 480)
+        raise RuntimeError("the save failed after the files were written")
+
+    def files() -> set[str]:
+        return {
+            str(path.relative_to(media_root)) for path in media_root.rglob("*") if path.is_file()
+        }
+
+    in_use = {kept.image.name} | {r.name for r in kept.all_renditions}
+    assert files() > in_use
+    prune_media()
+    assert files() == in_use
 
 
 def test_saving_again_reuses_renditions(media_root):
