@@ -7,7 +7,8 @@ Seeds N articles (load_demo, idempotent), starts gunicorn (DEBUG off, WEB_CONCUR
 workers), and for the home, a section and an article page, cold (page cache off) and warm,
 prints requests/s, p50 and p99 latency, errors, SQL queries and bytes per page, each as a
 ratio to a bare Django view returning a fixed 40 KB page on the same server, and the
-workers' resident memory. Uses wrk when installed, else a small Python load generator.
+workers' resident memory. Each page is loaded --repeat times, after the bare view each time;
+the medians are printed. Uses wrk when installed, else a small Python load generator.
 Targets (issue #7): warm >= 85% of bare, cold article >= 10%, no errors at 64 connections,
 workers under 150 MB.
 """
@@ -25,6 +26,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,6 +173,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--pages", default="home,section,article", help="which pages to load")
     parser.add_argument("--modes", default="warm,cold", help="warm (page cache on), cold or both")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per page; medians are shown")
     args = parser.parse_args()
     load = wrk if shutil.which("wrk") else python_load
     env = django_env({})
@@ -183,31 +186,40 @@ def main() -> None:
     costs = queries_and_bytes(env, urls)
     print(f"load: {load.__name__}, {args.connections} connections, {args.seconds} s each, "
           f"{args.workers} gunicorn workers, {os.cpu_count()} cores")  # fmt: skip
-    results = {}
+    samples, ratios = defaultdict(list), defaultdict(list)
     for mode, extra in [("warm", {}), ("cold", {"PAGE_CACHE_SECONDS": "0"})]:
         if mode not in args.modes.split(","):
             continue
         server = Server(django_env(extra), args.port, args.workers)
         try:
             base = f"http://127.0.0.1:{args.port}"
-            if "bare" not in results:
-                load(f"{base}/bench/bare/", 2, 8)
-                results["bare"] = load(f"{base}/bench/bare/", args.seconds, args.connections)
-            for name, url in urls.items():
+            for url in ["/bench/bare/", *urls.values()]:
                 load(f"{base}{url}", 2, 8)  # warm the cache and the workers
-                results[f"{name} {mode}"] = load(f"{base}{url}", args.seconds, args.connections)
+            # Each page is compared with the bare view measured just before it: the machine's
+            # speed drifts between runs by more than the differences measured.
+            for _ in range(args.repeat):
+                bare = load(f"{base}/bench/bare/", args.seconds, args.connections)
+                samples["bare"].append(bare)
+                ratios["bare"].append(1.0)
+                for name, url in urls.items():
+                    result = load(f"{base}{url}", args.seconds, args.connections)
+                    samples[f"{name} {mode}"].append(result)
+                    ratios[f"{name} {mode}"].append(result["rps"] / bare["rps"])
             rss = server.worker_rss_mb()
         finally:
             server.stop()
         print(f"{mode}: worker memory {', '.join(f'{mb:.0f} MB' for mb in rss)}")
-    bare = results["bare"]["rps"]
-    print(f"\n{'page':<16}{'req/s':>9}{'of bare':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
+    print(f"\nmedians of {args.repeat} run(s); errors summed")
+    print(f"{'page':<16}{'req/s':>9}{'of bare':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
           f"{'SQL':>6}{'KB':>7}")  # fmt: skip
-    for label, result in results.items():
-        name = label.split()[0]
-        sql, size = costs.get(name, (0, 40 * 1024))
-        print(f"{label:<16}{result['rps']:>9.0f}{result['rps'] / bare:>9.0%}{result['p50']:>9.1f}"
-              f"{result['p99']:>9.1f}{result['errors']:>8}{sql:>6}{size / 1024:>7.1f}")  # fmt: skip
+    for label, runs in samples.items():
+        sql, size = costs.get(label.split()[0], (0, 40 * 1024))
+        rps, p50, p99 = (
+            statistics.median(run[key] for run in runs) for key in ("rps", "p50", "p99")
+        )
+        errors, ratio = sum(run["errors"] for run in runs), statistics.median(ratios[label])
+        print(f"{label:<16}{rps:>9.0f}{ratio:>9.0%}{p50:>9.1f}{p99:>9.1f}{errors:>8}{sql:>6}"
+              f"{size / 1024:>7.1f}")  # fmt: skip
 
 
 if __name__ == "__main__":
