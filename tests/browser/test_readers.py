@@ -1,7 +1,10 @@
 """What readers get in a real browser: phone layout and accessibility (issue #6)."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.browser.conftest import sign_in
 from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, SectionFactory
@@ -28,6 +31,20 @@ def site(django_user_model):
         )
         for n in range(5)
     ]
+    # Newest, so it leads the front page: words and addresses wider than a phone.
+    long_word = "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen"
+    articles.append(
+        ArticleFactory(
+            headline=f"{long_word} strike ends",
+            summary="x" * 120,
+            body=f'<p>{long_word * 2}</p><p><a href="https://example.org/">'
+            f"https://example.org/{'a' * 224}</a></p>",
+            section=news,
+            lead_photo=photo,
+            tags=["harbour"],
+            published_at=timezone.now() - timedelta(minutes=1),
+        )
+    )
     editor = django_user_model.objects.create_user(
         "editor", password="pass for tests", is_staff=True
     )
@@ -36,7 +53,15 @@ def site(django_user_model):
 
 
 def reader_pages(site) -> list[str]:
-    return ["/", "/news/", "/news/palestine/", site[0].get_absolute_url(), "/search/?q=harbour"]
+    return [
+        "/",
+        "/news/",
+        "/news/palestine/",
+        site[0].get_absolute_url(),
+        site[-1].get_absolute_url(),
+        "/search/?q=strike",
+        "/tags/harbour/",
+    ]
 
 
 def test_phone_layout_never_scrolls_sideways(browser, live_server, site, settings):
