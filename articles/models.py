@@ -177,8 +177,12 @@ class Article(models.Model):
         unique=True,
         help_text="The article's part of the web address; filled in from the headline.",
     )
+    # Printed on cards, in feeds and as the description search engines show: kept short.
     summary = models.TextField(
-        "Summary", blank=True, help_text="The standfirst: one or two sentences under the headline."
+        "Summary",
+        blank=True,
+        max_length=400,
+        help_text="The standfirst: one or two sentences under the headline, at most 400 characters.",
     )
     body = ProseEditorField(
         "Body", blank=True, config={"extensions": BODY_EDITOR_EXTENSIONS}, sanitize=False

@@ -116,6 +116,31 @@ def test_duplicate_slug_is_a_form_error(editor_client):
     assert b"Article with this Slug already exists." in response.content
 
 
+def test_summary_over_400_characters_is_a_form_error_that_keeps_the_text(editor_client):
+    """A summary too long for cards and feeds is refused, with everything typed kept."""
+    section = SectionFactory()
+    url = reverse("admin:articles_article_add")
+    response = editor_client.post(url, article_form(section, summary="a" * 401))
+    assert response.status_code == 200
+    assert b"Ensure this value has at most 400 characters (it has 401)." in response.content
+    assert b'value="Storm closes port"' in response.content
+    assert not Article.objects.exists()
+    editor_client.post(url, article_form(section, summary="a" * 400))
+    assert Article.objects.get().summary == "a" * 400
+
+
+def test_an_oversized_article_form_gets_the_sites_400_page(editor_client):
+    """A post over the size limit is refused with a page saying what to do, and saves nothing."""
+    body = "<p>" + "x" * (3 * 1024 * 1024) + "</p>"
+    response = editor_client.post(
+        reverse("admin:articles_article_add"), article_form(SectionFactory(), body=body)
+    )
+    assert response.status_code == 400
+    assert b"We could not accept that request" in response.content
+    assert b"Back button" in response.content
+    assert not Article.objects.exists()
+
+
 def test_change_list_does_not_query_per_row(editor_client):
     """Fifty rows with sections and photos cost the same queries as one."""
     from django.db import connection
