@@ -1,10 +1,13 @@
 """RSS 2.0 feeds (django.contrib.syndication): site-wide, per section and per tag."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed, rfc3339_date
 from taggit.models import Tag
 
 from sections.models import Section
@@ -24,6 +27,9 @@ class MediaRssFeed(Rss201rev2Feed):
 
     def add_item_elements(self, handler, item) -> None:
         super().add_item_elements(handler, item)
+        # RSS 2.0 has no update time; readers that know Atom's take it from here.
+        if item["updateddate"]:
+            handler.addQuickElement("atom:updated", rfc3339_date(item["updateddate"]))
         if photo := item.get("photo"):
             handler.startElement("media:content", photo["attrs"])
             if photo["caption"]:
@@ -71,8 +77,13 @@ class ArticleFeed(Feed):
     def item_link(self, item: Article) -> str:
         return absolute(self.base_url, item.get_absolute_url())
 
+    # Not the address: a story moved to another section, re-dated or given a new slug would
+    # come back to every feed reader as a new item. A tag URI (RFC 4151) never changes.
+    item_guid_is_permalink = False
+
     def item_guid(self, item: Article) -> str:
-        return self.item_link(item)
+        host = urlsplit(self.base_url).hostname
+        return f"tag:{host},{timezone.localdate(item.created_at).isoformat()}:article:{item.pk}"
 
     def item_author_name(self, item: Article) -> str:
         return ", ".join(author.name for author in item.authors.all())

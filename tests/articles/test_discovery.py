@@ -92,8 +92,17 @@ def test_feeds_list_published_articles_with_photo_author_and_categories(client, 
     assert item.findtext("{http://purl.org/dc/elements/1.1/}creator") == "Leila Haddad"
     assert sorted(c.text for c in item.findall("category")) == ["courts", "spyware"]
     assert item.findtext("pubDate")
+    live = newsroom["live"]
+    assert item.findtext("{http://www.w3.org/2005/Atom}updated") == (
+        timezone.localtime(live.last_modified).isoformat()
+    )
+    guid = item.find("guid")
+    assert guid.get("isPermaLink") == "false"
+    assert guid.text == (
+        f"tag:news.example.org,{timezone.localdate(live.created_at).isoformat()}:article:{live.pk}"
+    )
     media = item.find("media:content", NS)
-    photo = newsroom["live"].lead_photo
+    photo = live.lead_photo
     assert media.get("url") == f"{MAIN}{photo.url('og')}"
     assert (media.get("width"), media.get("height"), media.get("type")) == (
         "120",
@@ -104,6 +113,23 @@ def test_feeds_list_published_articles_with_photo_author_and_categories(client, 
     assert media.findtext("media:description", namespaces=NS) == "An office."
     assert photo.image.storage.exists(photo.url("og").removeprefix("/media/"))
     assert client.get(local_path(item.findtext("link"))).status_code == 200
+
+
+def test_feed_item_keeps_its_guid_when_the_story_moves(client, newsroom):
+    """A new section, date or slug changes the link, not the item readers already have."""
+
+    def guid_and_link():
+        item = ElementTree.fromstring(client.get("/feed/").content).find("channel/item")
+        return item.findtext("guid"), item.findtext("link")
+
+    guid, link = guid_and_link()
+    live = newsroom["live"]
+    live.slug, live.section = "court-rejects-bid", SectionFactory(slug="world")
+    live.published_at -= timedelta(days=2)
+    live.save()
+    new_guid, new_link = guid_and_link()
+    assert new_link != link and new_link.endswith("/court-rejects-bid/")
+    assert new_guid == guid
 
 
 def test_feed_of_a_tag_used_only_by_drafts_is_404(client, newsroom):
