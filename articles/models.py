@@ -90,6 +90,11 @@ class ArticleQuerySet(models.QuerySet):
             .prefetch_related("authors", "tags", "corrections")
         )
 
+    def formerly_at(self, slug: str) -> "ArticleQuerySet":
+        """Articles that once had this slug (their revisions say so), latest published first."""
+        once = Article.history.filter(slug=slug).values("id")
+        return self.filter(pk__in=once).select_related("section").order_by("-published_at", "-pk")
+
     def tagged(self, *tag_ids: int) -> "ArticleQuerySet":
         """Articles with any of these tags."""
         # A semi-join: joining the tag's items instead, the planner sorted every article with

@@ -68,7 +68,12 @@ def section_detail(request: HttpRequest, path: str) -> HttpResponse:
 def article_detail(
     request: HttpRequest, section_path: str, year: int, month: int, day: int, slug: str
 ) -> HttpResponse:
-    article = get_object_or_404(Article.objects.published().with_related(), slug=slug)
+    article = Article.objects.published().with_related().filter(slug=slug).first()
+    if article is None:
+        # A story given a new slug keeps the links made before.
+        if (renamed := Article.objects.published().formerly_at(slug).first()) is None:
+            raise Http404("No such article.")
+        return redirect(renamed.get_absolute_url(), permanent=True)
     if request.path != (canonical := article.get_absolute_url()):
         # Old links keep working after an article moves section or is re-dated.
         return redirect(canonical, permanent=True)

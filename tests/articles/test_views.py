@@ -137,6 +137,37 @@ def test_old_address_redirects_after_a_section_move(client, story, palestine):
     assert response["Location"] == story.get_absolute_url()
 
 
+def test_old_address_redirects_after_a_slug_change(client, story):
+    """Fixing a typo in the slug keeps every link made before, whatever its section or date."""
+    old_url = story.get_absolute_url()
+    story.slug = "a-better-slug"
+    story.save()
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == story.get_absolute_url()
+    assert response["Location"].endswith("/a-better-slug/")
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_old_slug_of_a_story_no_longer_published_is_404(client, story):
+    """A former address does not lead to a story readers may not see."""
+    old_url = story.get_absolute_url()
+    story.slug, story.status = "a-better-slug", Article.Status.UNPUBLISHED
+    story.save()
+    assert client.get(old_url).status_code == 404
+
+
+def test_a_slug_taken_by_another_story_leads_to_that_story(client, story, palestine):
+    """The current owner of a slug wins over a story that used to have it."""
+    old_slug = story.slug
+    story.slug = "a-better-slug"
+    story.save()
+    newcomer = ArticleFactory(section=palestine, slug=old_slug, headline="The newcomer")
+    response = client.get(newcomer.get_absolute_url())
+    assert response.status_code == 200
+    assert b"The newcomer" in response.content
+
+
 def test_drafts_and_scheduled_appear_on_no_listing(client, story, palestine):
     """Unpublished headlines are absent from home, section, tag and author pages."""
     author = story.authors.first()
