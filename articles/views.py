@@ -8,6 +8,7 @@ from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
+from pagecache.memo import content_changed_at
 from siteinfo import chrome
 
 from . import search, services, structured_data
@@ -78,7 +79,10 @@ def article_detail(
         # Old links keep working after an article moves section or is re-dated.
         return redirect(canonical, permanent=True)
     response = render_article(request, article)
-    response["Last-Modified"] = http_date(article.last_modified.timestamp())
+    # The page shows more than the article (its photo's credit, bylines, related stories):
+    # a cache revalidating by date must not be told an edited page is unchanged.
+    modified = max(article.last_modified, content_changed_at(request))
+    response["Last-Modified"] = http_date(modified.timestamp())
     return response
 
 

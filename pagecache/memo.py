@@ -7,6 +7,7 @@ page cache: the generation is read from the database on every request.
 """
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
@@ -20,7 +21,13 @@ def current_generation(request: HttpRequest) -> str:
     """The generation this request sees: read once, on first use."""
     if not hasattr(request, "content_generation"):
         request.content_generation = Generation.current()
-    return request.content_generation
+    return request.content_generation.key
+
+
+def content_changed_at(request: HttpRequest) -> datetime:
+    """When anything readers see last changed, anywhere on the site."""
+    current_generation(request)
+    return request.content_generation.changed_at
 
 
 def per_generation(

@@ -87,9 +87,9 @@ def test_every_change_is_seen_on_the_next_request(client, news, change):
 
 def test_generation_lives_in_the_database_for_every_process():
     """Another process sees the change because the number is read from the shared database."""
-    epoch, value = Generation.current().split(":")
+    epoch, value = Generation.current().key.split(":")
     SectionFactory()
-    new_epoch, new_value = Generation.current().split(":")
+    new_epoch, new_value = Generation.current().key.split(":")
     assert int(new_value) == int(value) + 1
     assert new_epoch != epoch
 
@@ -100,17 +100,17 @@ def test_a_rolled_back_change_never_brings_back_a_used_generation():
 
     with transaction.atomic():
         SectionFactory()
-        inside = Generation.current()
+        inside = Generation.current().key
         transaction.set_rollback(True)
     SectionFactory()
-    assert Generation.current() != inside
+    assert Generation.current().key != inside
 
 
 def test_a_recreated_generation_never_matches_old_keys():
     """A restored or emptied database counts from 1 again; its pages get new keys all the same."""
-    before = Generation.current()
+    before = Generation.current().key
     Generation.objects.all().delete()
-    after = Generation.current()
+    after = Generation.current().key
     assert after.split(":")[1] == "1" and after.split(":")[0] != before.split(":")[0]
 
 
@@ -118,9 +118,9 @@ def test_bookkeeping_does_not_empty_the_cache(editor):
     from articles import services
 
     article = ArticleFactory()
-    before = Generation.current()
+    before = Generation.current().key
     services.mark_editing(article=article, user=editor)
-    assert Generation.current() == before
+    assert Generation.current().key == before
 
 
 def test_scheduled_article_appears_when_its_time_comes(client, news):
@@ -176,13 +176,32 @@ def test_pages_with_errors_or_forms_are_not_shared(client, news):
 def test_article_pages_answer_304_when_unchanged(client, news):
     article = ArticleFactory(section=news)
     first = client.get(article.get_absolute_url())
-    assert first["Last-Modified"] == http_date(article.last_modified.timestamp())
+    assert first["Last-Modified"] == http_date(
+        max(article.last_modified, Generation.current().changed_at).timestamp()
+    )
     assert first["ETag"]
     assert (
         client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     )
     since = client.get(article.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert since.status_code == 304
+
+
+def test_article_last_modified_moves_when_anything_on_the_page_changes(client, news):
+    """A new photo credit is a new page, even for a cache that revalidates by date alone."""
+    article = ArticleFactory(section=news, lead_photo=PhotoFactory(credit="Old Credit"))
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    Article.objects.filter(pk=article.pk).update(published_at=an_hour_ago, updated_at=an_hour_ago)
+    Generation.objects.update(changed_at=an_hour_ago)
+    first = client.get(article.get_absolute_url())
+    assert first["Last-Modified"] == http_date(an_hour_ago.timestamp())
+    photo = article.lead_photo
+    photo.credit = "New Credit"
+    photo.save()
+    again = client.get(article.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 200
+    assert b"New Credit" in again.content
+    assert again["Last-Modified"] == http_date(Generation.current().changed_at.timestamp())
 
 
 def test_html_is_compressed_for_browsers_that_accept_it(client, news):
