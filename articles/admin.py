@@ -90,7 +90,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
     readonly_fields = ["lead_photo_preview", "preview_link"]
     inlines = [CorrectionInline]
     actions = ["unpublish_selected"]
-    history_list_display = ["status", "version", "compare_link"]
+    # Filled in per revision by django-simple-history; the columns are in our own list.
+    history_list_display = ["compare_link"]
+    object_history_list_template = "admin/articles/article/history_list.html"
     fieldsets = [
         (None, {"fields": ["headline", "slug", "summary", "body", "base_version"]}),
         ("Filing", {"fields": ["section", "tags", "authors"]}),

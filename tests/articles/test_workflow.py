@@ -225,6 +225,12 @@ def test_every_save_keeps_a_revision_with_its_author(desk_editor):
     assert records[-1].history_user == desk_editor
     history = client.get(reverse("admin:articles_article_history", args=[article.pk]))
     assert b"Second headline" in history.content and b"Compare with current" in history.content
+    html = history.content.decode()
+    assert '<th scope="col">Saved by</th>' in html
+    assert f"<td>{desk_editor}</td>" in html and "<td>Published</td>" in html
+    # Editors may not open user accounts: no link they would find closed.
+    assert "/admin/auth/user/" not in html
+    assert "compare_link" not in html.lower() and "<td>None</td>" not in html
 
 
 def test_compare_shows_a_readable_diff(desk_editor):
