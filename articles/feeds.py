@@ -1,12 +1,12 @@
 """RSS 2.0 feeds (django.contrib.syndication): site-wide, per section and per tag."""
 
+from datetime import UTC
 from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed, rfc3339_date
 from taggit.models import Tag
 
@@ -83,7 +83,7 @@ class ArticleFeed(Feed):
 
     def item_guid(self, item: Article) -> str:
         host = urlsplit(self.base_url).hostname
-        return f"tag:{host},{timezone.localdate(item.created_at).isoformat()}:article:{item.pk}"
+        return f"tag:{host},{item.created_at.astimezone(UTC).date().isoformat()}:article:{item.pk}"
 
     def item_author_name(self, item: Article) -> str:
         return ", ".join(author.name for author in item.authors.all())

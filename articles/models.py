@@ -91,9 +91,21 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def formerly_at(self, slug: str) -> "ArticleQuerySet":
-        """Articles that once had this slug (their revisions say so), latest published first."""
-        once = Article.history.filter(slug=slug).values("id")
-        return self.filter(pk__in=once).select_related("section").order_by("-published_at", "-pk")
+        """Articles that readers once saw under this slug, the one that had it last first.
+
+        Found in the revisions: those saved published with a publish time now past, so the
+        working slug of a draft is never confirmed to someone guessing addresses.
+        """
+        held = Article.history.filter(
+            slug=slug, status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+        last_held = held.filter(id=OuterRef("pk")).order_by("-history_date").values("history_date")
+        return (
+            self.filter(pk__in=held.values("id"))
+            .annotate(slug_held_until=Subquery(last_held[:1]))
+            .select_related("section")
+            .order_by("-slug_held_until")
+        )
 
     def tagged(self, *tag_ids: int) -> "ArticleQuerySet":
         """Articles with any of these tags."""

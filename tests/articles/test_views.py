@@ -157,6 +157,34 @@ def test_old_slug_of_a_story_no_longer_published_is_404(client, story):
     assert client.get(old_url).status_code == 404
 
 
+def test_slug_a_story_had_only_as_a_draft_is_not_an_address(client, palestine):
+    """A working slug never reached readers, so guessing it confirms nothing."""
+    story = ArticleFactory(
+        section=palestine, slug="embargoed-minister-resigns", status=Article.Status.DRAFT
+    )
+    draft_url = story.get_absolute_url()
+    story.slug, story.status = "minister-quits", Article.Status.PUBLISHED
+    story.save()
+    assert client.get(draft_url).status_code == 404
+    assert client.get(story.get_absolute_url()).status_code == 200
+
+
+def test_old_slug_leads_to_the_story_that_had_it_last(client, palestine):
+    """Two stories held the slug in turn: its links lead to the later holder."""
+    first = ArticleFactory(section=palestine, slug="x")
+    first.slug = "first-renamed"
+    first.save()
+    second = ArticleFactory(
+        section=palestine, slug="x", published_at=first.published_at - timedelta(days=3)
+    )
+    url = second.get_absolute_url()
+    second.slug = "second-renamed"
+    second.save()
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response["Location"] == second.get_absolute_url()
+
+
 def test_a_slug_taken_by_another_story_leads_to_that_story(client, story, palestine):
     """The current owner of a slug wins over a story that used to have it."""
     old_slug = story.slug
