@@ -29,6 +29,16 @@ def choose_autocomplete(page, field: str, text: str) -> None:
     page.click(f".select2-results__option:has-text('{text}')")
 
 
+# The rich-text editor's own state (Tiptap keeps the editor on its element): what it holds
+# lags behind keys pressed in the page, and keys pressed before it catches up can be undone.
+EDITOR_STATE = 'document.querySelector(".ProseMirror[contenteditable=true]").editor.state'
+EDITOR_TEXT_ENDS_WITH = f"(text) => {EDITOR_STATE}.doc.textContent.endsWith(text)"
+EDITOR_SELECTION_IS = f"""(expected) => {{
+  const state = {EDITOR_STATE};
+  return state.doc.textBetween(state.selection.from, state.selection.to) === expected;
+}}"""
+
+
 def test_editor_writes_and_publishes_and_a_reader_reads_it(page, desk, tmp_path):
     sign_in(page, "editor", "pass for tests")
 
@@ -70,8 +80,10 @@ def test_editor_writes_and_publishes_and_a_reader_reads_it(page, desk, tmp_path)
     page.click("button[title=bold]")
     page.keyboard.press("Enter")
     page.keyboard.type("Read the union statement")
+    page.wait_for_function(EDITOR_TEXT_ENDS_WITH, arg="Read the union statement")
     for _ in "union statement":
         page.keyboard.press("Shift+ArrowLeft")
+    page.wait_for_function(EDITOR_SELECTION_IS, arg="union statement")
     page.click("button[title='insert link']")
     page.fill("dialog[open] input[name=href]", "https://union.example.org/statement")
     page.click("dialog[open] button[type=submit]")
@@ -96,6 +108,7 @@ def test_editor_writes_and_publishes_and_a_reader_reads_it(page, desk, tmp_path)
     reading = reader.new_page()
     reading.goto("/")
     reading.click("text=Fishermen return to sea")
+    reading.wait_for_load_state("load")  # the lead photo with it
     assert reading.locator("h1").inner_text() == "Fishermen return to sea"
     crumbs = reading.locator("nav[aria-label=Breadcrumb] li").all_inner_texts()
     assert crumbs == ["Home", "News", "Palestine"]
