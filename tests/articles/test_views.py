@@ -393,3 +393,5 @@ def test_server_error_page_is_the_sites_own(client, settings):
     assert response.status_code == 500
     assert b"Something went wrong on our side" in response.content
     assert b"boom" not in response.content
+    # The site's stylesheet: readers' pages refuse inline styles.
+    assert b"/static/css/site.css" in response.content and b"<style" not in response.content
