@@ -50,7 +50,7 @@ class StatusFilter(admin.SimpleListFilter):
         if value == "scheduled":
             return queryset.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
         if value == "published":
-            return queryset.filter(status=Article.Status.PUBLISHED, published_at__lte=now)
+            return queryset.published()
         if value in {"draft", "review", "unpublished"}:
             return queryset.filter(status=value)
         return queryset

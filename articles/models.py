@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, F, OuterRef, Subquery, Window
+from django.db.models import Count, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -69,10 +69,14 @@ def tagged_items(tag_ids) -> models.QuerySet:
     )
 
 
+def readers_see() -> Q:
+    """What readers may see: published, with a publish time that has come."""
+    return Q(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> "ArticleQuerySet":
-        """What readers may see: published, with a publish time that has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(readers_see())
 
     def for_listing(self) -> "ArticleQuerySet":
         """Everything a card on a listing shows, without a query per article."""
@@ -93,12 +97,10 @@ class ArticleQuerySet(models.QuerySet):
     def formerly_at(self, slug: str) -> "ArticleQuerySet":
         """Articles that readers once saw under this slug, the one that had it last first.
 
-        Found in the revisions: those saved published with a publish time now past, so the
-        working slug of a draft is never confirmed to someone guessing addresses.
+        Found in the revisions that readers could see, so the working slug of a draft is
+        never confirmed to someone guessing addresses.
         """
-        held = Article.history.filter(
-            slug=slug, status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
-        )
+        held = Article.history.filter(readers_see(), slug=slug)
         last_held = held.filter(id=OuterRef("pk")).order_by("-history_date").values("history_date")
         return (
             self.filter(pk__in=held.values("id"))
