@@ -12,17 +12,18 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .roles import TWO_FACTOR_ROLES
+
 RECOVERY_CODES = 10
 APP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
 
 
 def is_required(user: AbstractBaseUser) -> bool:
-    """Whether this staff member must use two-factor sign-in (see TWO_FACTOR_REQUIRED_GROUPS)."""
-    required = set(settings.TWO_FACTOR_REQUIRED_GROUPS)
-    if not required:
+    """Whether this staff member must use two-factor sign-in (TWO_FACTOR_REQUIRED, roles)."""
+    if not settings.TWO_FACTOR_REQUIRED:
         return False
-    return user.is_superuser or user.groups.filter(name__in=required).exists()
+    return user.is_superuser or user.groups.filter(name__in=TWO_FACTOR_ROLES).exists()
 
 
 def is_enabled(user: AbstractBaseUser) -> bool:

@@ -33,7 +33,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from articles import synthetic  # noqa: E402
+from demo import synthetic  # noqa: E402
 from articles.models import Article  # noqa: E402
 
 

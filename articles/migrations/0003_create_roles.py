@@ -1,20 +1,9 @@
 from django.db import migrations
 
 
-def create_roles(apps, schema_editor):
-    from articles.roles import sync_roles
-
-    sync_roles(apps)
-
-
-def delete_roles(apps, schema_editor):
-    from articles.roles import ROLES
-
-    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
-
-
 class Migration(migrations.Migration):
-    """The Reporter, Editor and Site admin groups (issue #4); `sync_roles` keeps them current."""
+    """Once made the roles' groups by importing live code; a migration must not depend on code
+    that changes, so the roles are now synced after every migrate (accounts.apps)."""
 
     dependencies = [
         ("articles", "0002_add_workflow"),
@@ -25,4 +14,4 @@ class Migration(migrations.Migration):
         ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]
 
-    operations = [migrations.RunPython(create_roles, delete_roles)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

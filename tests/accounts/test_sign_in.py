@@ -75,7 +75,7 @@ def test_a_few_mistakes_do_not_lock(staff):
 
 @pytest.fixture
 def two_factor_required(settings):
-    settings.TWO_FACTOR_REQUIRED_GROUPS = ["Editor", "Site admin"]
+    settings.TWO_FACTOR_REQUIRED = True
 
 
 def set_up_two_factor(client: Client) -> tuple[TOTPDevice, list[str]]:

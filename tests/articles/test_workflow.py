@@ -397,7 +397,7 @@ def test_staff_preview_needs_the_right_to_see_articles(django_user_model, settin
     draft = ArticleFactory(status=Article.Status.DRAFT)
     nobody = django_user_model.objects.create_user("nobody", password="pw", is_staff=True)
     assert logged_in(nobody).get(draft.get_preview_url()).status_code == 403
-    settings.TWO_FACTOR_REQUIRED_GROUPS = ["Editor"]
+    settings.TWO_FACTOR_REQUIRED = True
     unverified = logged_in(make_member("Editor", "unverified"))
     assert unverified.get(draft.get_preview_url())["Location"] == reverse("admin:two_factor")
 

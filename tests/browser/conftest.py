@@ -66,6 +66,6 @@ def sign_in(page, username: str, password: str) -> None:
 def desk_roles(transactional_db):
     """The live server needs committed rows, so these tests empty the database after each one;
     the roles a migration made are put back before each."""
-    from articles.roles import sync_roles
+    from accounts.roles import sync_roles
 
     sync_roles()

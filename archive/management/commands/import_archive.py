@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from articles.archive import ArchiveError, import_archive
+from archive.archive import ArchiveError, import_archive
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core import serializers
 from django.core.management import CommandError, call_command
 
-from articles.archive import REBUILT_FIELDS, _querysets
+from archive.archive import REBUILT_FIELDS, _querysets
 from articles.models import Article, Author, Correction
 from media.models import Photo
 from sections.models import Section

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles.roles import ROLES, sync_roles
+from accounts.roles import ROLES, sync_roles
 
 
 class Command(BaseCommand):

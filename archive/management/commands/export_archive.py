@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from articles.archive import export_archive
+from archive.archive import export_archive
 
 
 class Command(BaseCommand):
