@@ -33,8 +33,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from demo import synthetic  # noqa: E402
 from articles.models import Article  # noqa: E402
+from demo import synthetic  # noqa: E402
 
 
 def main() -> None:

@@ -8,11 +8,12 @@ from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from demo import content as demo_content, synthetic
 from articles.models import Article, Author
 from articles.search import update_vectors
-from media.models import Photo
+from demo import content as demo_content
+from demo import synthetic
 from demo.images import scene_jpeg
+from media.models import Photo
 from newsroom.html import html_to_text, sanitize_html
 from sections.models import Section
 from siteinfo.models import SiteLink, SiteSettings
