@@ -78,6 +78,10 @@ class ArticleQuerySet(models.QuerySet):
     def published(self) -> "ArticleQuerySet":
         return self.filter(readers_see())
 
+    def scheduled(self) -> "ArticleQuerySet":
+        """Published with a publish time still to come: readers see them from then on."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
     def for_listing(self) -> "ArticleQuerySet":
         """Everything a card on a listing shows, without a query per article."""
         return (
@@ -268,10 +272,14 @@ class Article(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.body_html = sanitize_html(self.body)
         self.body_text = html_to_text(self.body_html)
+        stored = None
         if not self._state.adding:
             # Counted from the stored row, so restoring an old revision still moves forward.
-            stored = Article.objects.filter(pk=self.pk).values_list("version", flat=True).first()
-            self.version = (stored or 0) + 1
+            stored = Article.objects.filter(pk=self.pk).values_list("version", "status").first()
+            self.version = (stored[0] if stored else 0) + 1
+        # Whether readers saw (or were due to see) the article before this save: then the save
+        # changes their pages even if it takes the article down (articles.changes).
+        self.stored_status = stored[1] if stored else None
         super().save(*args, **kwargs)
         search.update_vectors(Article.objects.filter(pk=self.pk))
 
@@ -324,10 +332,10 @@ class Article(models.Model):
         return self.updated_at > max(self.published_at, self.created_at) + UPDATE_GRACE
 
 
-def next_publish_time(after: datetime) -> datetime | None:
+def next_scheduled_change(after: datetime) -> datetime | None:
     """When the next article scheduled after this moment goes live, or None if none is.
 
-    Cached pages must not outlive this moment (pagecache.middleware, PAGE_CACHE_LIMIT).
+    Cached pages must not outlive this moment (pagecache, PAGE_CACHE_NEXT_CHANGE).
     """
     return (
         Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=after)

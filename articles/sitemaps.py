@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
+from pagecache.middleware import reads_query
 from sections.models import Section
 
 from .models import Article
@@ -128,6 +129,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
     )
 
 
+@reads_query("p")
 def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     return sitemap_views.sitemap(request, sitemaps=_sitemaps(request), section=section)
 

@@ -5,10 +5,11 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import http_date
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from taggit.models import Tag
 
 from pagecache.memo import content_changed_at
+from pagecache.middleware import reads_query
 from siteinfo import chrome
 
 from . import search, services, structured_data
@@ -44,6 +45,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@reads_query("before", "after")
 def section_detail(request: HttpRequest, path: str) -> HttpResponse:
     sections = chrome.sections(request)
     if (section := sections.get(path)) is None:
@@ -132,6 +134,7 @@ def render_article(request: HttpRequest, article: Article, preview: bool = False
     )
 
 
+@reads_query("before", "after")
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
     page = listing_page(request, Article.objects.published().tagged(tag.pk).for_listing())
@@ -141,12 +144,14 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
 
+@reads_query("before", "after")
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
     page = listing_page(request, Article.objects.published().filter(authors=author).for_listing())
     return render(request, "articles/author_detail.html", {"author": author, "page": page})
 
 
+@reads_query("before", "after")
 def corrections(request: HttpRequest) -> HttpResponse:
     """Every correction and update on published articles, newest first."""
     page = listing_page(
@@ -158,6 +163,8 @@ def corrections(request: HttpRequest) -> HttpResponse:
     return render(request, "articles/corrections.html", {"page": page})
 
 
+# Kept by the reader's own browser only: a shared cache would tell others what was searched.
+@cache_control(private=True, max_age=60)
 def search_page(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET, sections=chrome.sections(request))
     query, results = form.results()

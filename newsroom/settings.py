@@ -71,7 +71,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: compresses pages, cached or not, for browsers that accept gzip.
+    # Outermost: answers readers with pages already drawn, before anything else runs, and
+    # keeps what the layers below made (headers included) for the next reader.
+    "pagecache.middleware.PageCacheMiddleware",
+    # Compresses pages for browsers that accept gzip.
     "django.middleware.gzip.GZipMiddleware",
     # ETag on every page and 304 Not Modified answers to If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -85,8 +88,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    # Serves cached pages to readers; everything below it runs only on a miss.
-    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "siteinfo.middleware.SiteSettingsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -291,29 +292,56 @@ PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", 48 * 3600))
 # After this long without a save, an editor who opened an article no longer counts as editing it.
 EDITING_PRESENCE_SECONDS = 20 * 60
 
-# Caching (issue #7): local memory by default, Redis when REDIS_URL is set.
+# Caching (issue #7): local memory by default, Redis when REDIS_URL is set. Redis may go away:
+# its operations time out quickly and count as misses while it is down (newsroom.cache).
 REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "newsroom"}
-    )
-}
-if REDIS_URL:
-    # Sessions in Redis too: app processes keep no state of their own.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", 0.25))
+REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", 5))
+
+
+def cache(prefix: str) -> dict:
+    if not REDIS_URL:
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": prefix,
+            # Each process keeps its own: enough for the pages readers read most.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", 2000))},
+        }
+    return {
+        "BACKEND": "newsroom.cache.TolerantRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": prefix,
+        "OPTIONS": {
+            "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+            "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            "retry_seconds": REDIS_RETRY_SECONDS,
+        },
+    }
+
+
+CACHES = {"default": cache("newsroom"), "sessions": cache("sessions")}
+# Sessions are kept in the database, and read through their own cache: however many pages
+# readers' requests push into the cache, nobody is signed out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "sessions"
 PAGE_CACHE_ALIAS = "default"
+# How processes learn the content generation without a query per request (pagecache.generation):
+# from the shared cache when there is one, else from a file on this machine.
+PAGE_CACHE_SHARED = bool(REDIS_URL)
+PAGE_CACHE_GENERATION_DIR = DATA_DIR / "generation"
+# ...and each process checks it against the database at least this often.
+PAGE_CACHE_RECHECK_SECONDS = float(os.environ.get("PAGE_CACHE_RECHECK_SECONDS", 1))
+# X-Page-Cache: hit/miss on readers' pages, for development only (it shows what others read).
+PAGE_CACHE_DEBUG_HEADER = env_bool("PAGE_CACHE_DEBUG_HEADER", DEBUG)
 # Anonymous pages are kept this long at most, in our cache and in CDNs (s-maxage)...
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
 # ...and browsers keep them this long, and may show a stale page this long while refetching.
 PAGE_BROWSER_SECONDS = 60
 PAGE_STALE_SECONDS = 30
-# Never later than the next scheduled article's publish time.
-PAGE_CACHE_LIMIT = "articles.models.next_publish_time"
-# Apps whose changes readers see: any save or delete there starts a new cache generation.
-PAGE_CACHE_CONTENT_APPS = ["articles", "sections", "media", "siteinfo", "taggit"]
-PAGE_CACHE_SKIP_PATHS = ["/admin/", "/preview/", "/healthz"]
+# The next scheduled change readers will see (a story going live): no page is kept past it.
+PAGE_CACHE_NEXT_CHANGE = "articles.models.next_scheduled_change"
+# Never shared: the desk, previews, and readers' searches (what others search is private).
+PAGE_CACHE_SKIP_PATHS = ["/admin/", "/preview/", "/healthz", "/search/"]
 
 # Per-page counts on reader listings.
 ARTICLES_PER_PAGE = 20

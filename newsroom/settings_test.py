@@ -13,6 +13,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 # Two-factor sign-in has its own tests (tests/accounts); elsewhere staff sign in with a password.
 TWO_FACTOR_REQUIRED = False
+# Tests read whether a page came from the cache.
+PAGE_CACHE_DEBUG_HEADER = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: the browser tests' live server answers several requests at once in
     # threads, and threads sharing one in-memory connection corrupt each other's results.

@@ -1,80 +1,123 @@
 """Whole-page caching for anonymous readers, never stale after a change.
 
-A page is cached under a key that holds the content generation (pagecache.models), so a
-change anywhere is seen on the next request in every process. Cache lifetimes, and the
-max-age sent to browsers and CDNs, stop at the next scheduled publish time, so an article
-appears as soon as its time comes. Signed-in staff always get fresh, private pages.
+The outermost middleware: a reader's request for a page already drawn is answered here, before
+sessions, users, URL dispatch or templates, with the headers every layer below gave it the first
+time. A page is kept under its address (only the query parameters its view reads, so junk
+parameters neither add entries nor miss) together with the content generation it was drawn in,
+and is served only in that generation (pagecache.generation). Lifetimes, and the max-age sent to
+browsers and CDNs, stop at the next scheduled change, so a story appears as soon as its time
+comes. Signed-in staff always get fresh, private pages.
 """
 
 import hashlib
 import time
-from datetime import datetime
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
-from django.utils.module_loading import import_string
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
 
-from .memo import current_generation, per_generation
+from .generation import generations
 
-CACHEABLE_STATUSES = {200, 301, 404}
+CACHEABLE_STATUSES = {200, 301}
+HIT, MISS = "hit", "miss"
 
 
-def page_key(generation: str, request: HttpRequest) -> str:
-    """The one cache-key scheme for pages: generation, host, path and sorted query string."""
-    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
-    raw = f"{request.get_host()}|{request.path}|{query}"
-    return f"page:{generation}:{hashlib.sha256(raw.encode()).hexdigest()}"
+def reads_query(*names: str):
+    """Declare the query parameters a view reads: the page cache keys its pages by these only."""
+
+    def decorate(view):
+        view.query_parameters = frozenset(names)
+        return view
+
+    return decorate
+
+
+class Entry(NamedTuple):
+    generation: str
+    expires_at: float
+    status: int
+    headers: list[tuple[str, str]]
+    content: bytes
+
+
+def page_key(request: HttpRequest) -> str | None:
+    """The one cache-key scheme for pages, or None for addresses no view answers."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    names = getattr(match.func, "query_parameters", frozenset())
+    query = sorted((name, value) for name, value in request.GET.lists() if name in names)
+    encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else ""
+    raw = f"{request.scheme}|{request.META.get('HTTP_HOST', '')}|{request.path}|{query}|{encoding}"
+    return f"page:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.cache = caches[settings.PAGE_CACHE_ALIAS]
-        self.next_change = import_string(settings.PAGE_CACHE_LIMIT)
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not self.applies_to(request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        key = page_key(request) if self.applies_to(request) else None
+        if key is None:
             response = self.get_response(request)
             if request.method in {"GET", "HEAD"} and self.is_staff(request):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        key = page_key(current_generation(request), request)
-        cached = self.cache.get(key)
-        if cached is not None:
-            response, expires_at = cached
-            self.set_cache_control(response, max(int(expires_at - time.time()), 0))
-            response["X-Page-Cache"] = "hit"
-            return response
-        started = timezone.now()
+        state, entry = generations().read(key)
+        request.content_state = state
+        if state is not None and entry is not None:
+            if entry.generation == state.key and entry.expires_at > time.time():
+                return self.replay(request, entry)
         response = self.get_response(request)
-        if self.can_store(response):
-            lifetime = self.lifetime(request, started)
+        if state is not None and request.method == "GET" and self.can_store(response):
+            lifetime = self.lifetime(state)
             self.set_cache_control(response, lifetime)
             if lifetime > 0:
-                self.cache.set(key, (response, time.time() + lifetime), lifetime)
-            response["X-Page-Cache"] = "miss"
+                headers = list(response.items())
+                entry = Entry(state.key, time.time() + lifetime, response.status_code, headers,
+                              response.content)  # fmt: skip
+                self.cache.set(key, entry, lifetime)
+            self.mark(response, MISS)
         return response
 
-    def applies_to(self, request: HttpRequest) -> bool:
+    @staticmethod
+    def applies_to(request: HttpRequest) -> bool:
         if request.method not in {"GET", "HEAD"}:
             return False
         if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_SKIP_PATHS):
             return False
-        return not self.is_staff(request)
+        # Only a request carrying a session cookie can belong to staff: readers have none.
+        return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
     @staticmethod
     def is_staff(request: HttpRequest) -> bool:
-        # Only a request carrying a session cookie can belong to staff; readers have none,
-        # so their requests never touch the session store.
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             return False
-        return request.user.is_authenticated
+        user = getattr(request, "user", None)
+        return user is not None and user.is_authenticated
+
+    def replay(self, request: HttpRequest, entry: Entry) -> HttpResponseBase:
+        response = HttpResponse(entry.content, status=entry.status)
+        for name, value in entry.headers:
+            response.headers[name] = value
+        self.set_cache_control(response, max(int(entry.expires_at - time.time()), 0))
+        self.mark(response, HIT)
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
 
     @staticmethod
-    def can_store(response: HttpResponse) -> bool:
+    def can_store(response: HttpResponseBase) -> bool:
         cache_control = response.get("Cache-Control", "")
         return (
             response.status_code in CACHEABLE_STATUSES
@@ -85,26 +128,20 @@ class PageCacheMiddleware:
             and "no-cache" not in cache_control
         )
 
-    def lifetime(self, request: HttpRequest, started: datetime) -> int:
-        """Seconds a page may be kept: the configured time, or less if an article is due.
+    @staticmethod
+    def lifetime(state) -> int:
+        """Seconds a page may be kept: the configured time, or less if a story is due.
 
-        Due after the request began, not after the page was drawn: a story whose time came
-        while the page was being drawn may be missing from it, so that page is not kept.
+        A story whose time came while the page was being drawn may be missing from it: the
+        generation was read at the start of the request, so that page is not kept at all.
         """
         seconds = settings.PAGE_CACHE_SECONDS
-        # Only an edit (a new generation) or the time passing can bring the next one forward.
-        due = per_generation(
-            request,
-            "next_change",
-            lambda: self.next_change(after=started),
-            still_valid=lambda due: due is None or due > started,
-        )
-        if due is None:
+        if state.next_change is None:
             return seconds
-        return max(min(seconds, int((due - timezone.now()).total_seconds())), 0)
+        return max(min(seconds, int((state.next_change - timezone.now()).total_seconds())), 0)
 
     @staticmethod
-    def set_cache_control(response: HttpResponse, lifetime: int) -> None:
+    def set_cache_control(response: HttpResponseBase, lifetime: int) -> None:
         if "Cache-Control" in response:
             del response["Cache-Control"]
         patch_cache_control(
@@ -114,3 +151,10 @@ class PageCacheMiddleware:
             s_maxage=lifetime,
             stale_while_revalidate=settings.PAGE_STALE_SECONDS if lifetime else 0,
         )
+
+    @staticmethod
+    def mark(response: HttpResponseBase, state: str) -> None:
+        # Only where asked for (development, tests): elsewhere it would tell anyone which
+        # addresses other readers have just visited.
+        if settings.PAGE_CACHE_DEBUG_HEADER:
+            response["X-Page-Cache"] = state

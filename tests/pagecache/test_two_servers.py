@@ -84,6 +84,7 @@ def test_a_story_published_through_one_server_shows_on_the_other(tmp_path, djang
         "REDIS_URL": "redis://127.0.0.1:6379/14",
         "MEDIA_ROOT": str(tmp_path),
         "TWO_FACTOR_REQUIRED": "0",
+        "PAGE_CACHE_DEBUG_HEADER": "1",
     }
     import redis
 

@@ -1,0 +1,150 @@
+"""How every process learns the content generation at once, without a query per request.
+
+The database holds the generation (pagecache.models). Every process also reads a copy of it:
+- with Redis (REDIS_URL), a key beside the pages, fetched with the page in one round trip;
+- otherwise a small file beside the data (one machine, several processes): one read per request.
+The copy is written after each commit that changes what readers see (pagecache.changes). It is
+not trusted blindly: a process killed between its commit and the write, or a Redis that comes
+back after an outage, could leave it behind. So each process also reads the database at most
+every PAGE_CACHE_RECHECK_SECONDS and repairs the copy: a generation is exact in the usual case,
+and never stale for longer than that. When the database does not answer, the copy alone serves
+pages already cached.
+"""
+
+import hashlib
+import logging
+import os
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.signals import setting_changed
+from django.db import DatabaseError, connection
+from django.utils import timezone
+
+from .models import Generation, State
+
+logger = logging.getLogger(__name__)
+
+
+class FileCopy:
+    """The generation in a file on this machine's disk, pages in the process's own cache."""
+
+    def __init__(self, path: Path, cache):
+        self.path, self.cache = path, cache
+
+    def read_with(self, page_key: str | None) -> tuple[State | None, Any]:
+        try:
+            state = State.loads(self.path.read_text())
+        except OSError:
+            state = None
+        return state, (self.cache.get(page_key) if page_key else None)
+
+    def write(self, state: State) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Written whole, then renamed into place: a reader never sees half a line.
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".generation-")
+        with os.fdopen(handle, "w") as file:
+            file.write(state.dumps())
+        os.replace(temporary, self.path)
+
+
+class CacheCopy:
+    """The generation in the shared cache (Redis), read in the same round trip as the page."""
+
+    KEY = "pagecache:generation"
+
+    def __init__(self, cache):
+        self.cache = cache
+
+    def read_with(self, page_key: str | None) -> tuple[State | None, Any]:
+        found = self.cache.get_many([self.KEY, page_key] if page_key else [self.KEY])
+        text = found.get(self.KEY)
+        return (State.loads(text) if text else None), found.get(page_key)
+
+    def write(self, state: State) -> None:
+        self.cache.set(self.KEY, state.dumps(), timeout=None)
+
+
+class Generations:
+    def __init__(self):
+        cache = caches[settings.PAGE_CACHE_ALIAS]
+        if settings.PAGE_CACHE_SHARED:
+            self.copy = CacheCopy(cache)
+        else:
+            # One file per database: a development server and the tests never share one.
+            database = connection.settings_dict
+            name = f"{database['ENGINE']}|{database['NAME']}|{database.get('HOST')}|{database.get('PORT')}"
+            digest = hashlib.sha256(name.encode()).hexdigest()[:16]
+            self.copy = FileCopy(Path(settings.PAGE_CACHE_GENERATION_DIR) / digest, cache)
+        self.checked_at = float("-inf")
+        self.lock = threading.Lock()
+
+    def read(self, page_key: str | None = None) -> tuple[State | None, Any]:
+        """The current generation, and the cached page under page_key if asked for."""
+        state, page = self.copy.read_with(page_key)
+        now = time.monotonic()
+        if state is None or now - self.checked_at >= settings.PAGE_CACHE_RECHECK_SECONDS:
+            # Read after the copy: the copy is written after commit, so the database is never
+            # older than it here, and a repair never puts an older generation back.
+            try:
+                stored = Generation.current()
+            except DatabaseError:
+                logger.warning("The database did not answer; pages are served from the cache.")
+                return state, page
+            self.checked_at = now
+            if stored != state:
+                self.publish(stored)
+                state = stored
+        if state.due(timezone.now()):
+            state = self.advance(state)
+        return state, page
+
+    def recheck(self) -> None:
+        """Read the database on the next request: this process has just changed content."""
+        self.checked_at = float("-inf")
+
+    def advance(self, state: State) -> State:
+        """A scheduled change has come: the first process to notice starts the next generation."""
+        with self.lock:
+            try:
+                Generation.bump(only_if=state.key)
+                state = Generation.current()
+            except DatabaseError:
+                return state
+            self.publish(state)
+            return state
+
+    def publish(self, state: State) -> None:
+        self.copy.write(state)
+
+
+_generations: Generations | None = None
+
+
+def generations() -> Generations:
+    global _generations
+    if _generations is None:
+        _generations = Generations()
+    return _generations
+
+
+def publish_current(keys: set[str]) -> None:
+    """After a commit that changed what readers see: tell every process."""
+    try:
+        generations().publish(Generation.current())
+    except DatabaseError:
+        logger.exception("Could not read the new content generation to publish it.")
+
+
+def _reset(setting: str, **kwargs) -> None:
+    global _generations
+    if setting.startswith("PAGE_CACHE") or setting in {"CACHES", "DATABASES"}:
+        _generations = None
+
+
+setting_changed.connect(_reset, dispatch_uid="pagecache-generations-reset")
