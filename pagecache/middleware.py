@@ -72,9 +72,8 @@ class PageCacheMiddleware:
             return response
         state, entry = generations().read(key)
         request.content_state = state
-        if state is not None and entry is not None:
-            if entry.generation == state.key and entry.expires_at > time.time():
-                return self.replay(request, entry)
+        if self.still_good(state, entry):
+            return self.replay(request, entry)
         response = self.get_response(request)
         if state is not None and request.method == "GET" and self.can_store(response):
             lifetime = self.lifetime(state)
@@ -95,6 +94,16 @@ class PageCacheMiddleware:
             return False
         # Only a request carrying a session cookie can belong to staff: readers have none.
         return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+    @staticmethod
+    def still_good(state, entry: Entry | None) -> bool:
+        """A page drawn in the current generation, and not past its lifetime."""
+        return (
+            state is not None
+            and entry is not None
+            and entry.generation == state.key
+            and entry.expires_at > time.time()
+        )
 
     @staticmethod
     def is_staff(request: HttpRequest) -> bool:
