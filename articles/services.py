@@ -3,12 +3,13 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from taggit.models import Tag
 
 from .models import Article, EditingPresence
 
@@ -94,3 +95,34 @@ def article_for_preview_token(token: str) -> Article | None:
         .filter(pk=pk)
         .first()
     )
+
+
+@transaction.atomic
+def merge_tags(*, tags: QuerySet[Tag], into: str, user: AbstractBaseUser) -> Tag:
+    """Give every story with any of these tags the tag `into` instead, and delete the others.
+
+    Readers see the change on every live story, so each story's history and the admin log
+    record it with who did it.
+    """
+    target = Tag.objects.filter(name__iexact=into).first() or Tag.objects.create(name=into)
+    merged = list(tags.exclude(pk=target.pk))
+    if not merged:
+        return target
+    names = ", ".join(tag.name for tag in merged)
+    reason = f"Tags merged into “{target.name}”: {names}"
+    articles = list(Article.objects.tagged(*[tag.pk for tag in merged]).order_by("pk"))
+    for article in articles:
+        article.tags.remove(*merged)
+        article.tags.add(target)
+    Article.history.bulk_history_create(
+        articles, update=True, default_user=user, default_change_reason=reason
+    )
+    LogEntry.objects.log_actions(
+        user_id=user.pk, queryset=articles, action_flag=CHANGE, change_message=reason
+    )
+    LogEntry.objects.log_actions(
+        user_id=user.pk, queryset=merged, action_flag=DELETION, change_message=reason
+    )
+    for tag in merged:
+        tag.delete()
+    return target

@@ -210,11 +210,14 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "accounts.addresses.client_address"
 
 # Two-factor sign-in (TOTP with recovery codes) is required for superusers and for the roles
 # that say so (accounts.roles: Editor and Site admin); on by default in production.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", not DEBUG)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Newsroom")
+# The device admin never shows an authenticator's key or QR code, to anyone.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Staff sessions end after two hours without a request; a password change ends the others.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", 2 * 3600))
@@ -266,12 +269,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("DJANGO_BEHIND_PROXY"):
-    # Only trust X-Forwarded-Proto and -For when a proxy we run sets them (see README).
+# Only trust X-Forwarded-Proto and -For when proxies we run set them (see README); behind
+# them, the client's address comes from X-Forwarded-For (accounts.addresses), or every reader
+# would have the proxy's address and one guesser would lock everyone out.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+PROXY_COUNT = max(int(os.environ.get("DJANGO_PROXY_COUNT", 1)), 1)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    # Otherwise every reader has the proxy's address, and one guesser locks everyone out.
-    AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", 1))
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 LOGGING = {
     "version": 1,

@@ -62,6 +62,29 @@ def test_address_is_locked_after_five_wrong_passwords_for_any_accounts(staff):
     assert sign_in(Client(), "amira", "right pass", ip="10.0.0.8").status_code == 302
 
 
+def test_behind_a_proxy_only_the_guessers_address_is_locked(staff, settings):
+    """With DJANGO_BEHIND_PROXY the address is the one the proxy saw, not the proxy's own, and
+    not what a client wrote into X-Forwarded-For itself."""
+    settings.BEHIND_PROXY, settings.PROXY_COUNT = True, 1
+    staff("amira", "Reporter")
+    staff("omar", "Reporter")
+
+    def through_proxy(username, password, client_address, spoofed=""):
+        forwarded = f"{spoofed}, {client_address}" if spoofed else client_address
+        return Client().post(
+            f"{LOGIN}?next={INDEX}",
+            {"username": username, "password": password},
+            REMOTE_ADDR="127.0.0.1",  # every request arrives from the proxy
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    for attempt in range(5):  # one attacker, pretending to be someone else each time
+        through_proxy(f"someone{attempt}", "guess", "203.0.113.66", spoofed=f"198.51.100.{attempt}")
+    assert through_proxy("amira", "right pass", "203.0.113.66").status_code == 429
+    assert through_proxy("omar", "right pass", "198.51.100.20").status_code == 302
+    assert through_proxy("amira", "right pass", "198.51.100.0").status_code == 302
+
+
 def test_a_few_mistakes_do_not_lock(staff):
     staff("daniel", "Reporter")
     client = Client()
