@@ -16,6 +16,8 @@ from taggit.models import Tag
 
 from media.admin import PhotoAdmin, photo_thumbnail
 from media.models import Photo
+from newsroom.admin import DeskAdmin
+from newsroom.text import printable
 from sections.forms import SectionChoiceField
 
 from . import search, services
@@ -26,7 +28,7 @@ from .pagination import DeferredJoinPaginator
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(DeskAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -67,7 +69,7 @@ class CorrectionInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
     form = ArticleForm
     list_display = [
         "thumbnail",
@@ -385,10 +387,15 @@ admin.site.unregister(Photo)
 admin.site.register(Photo, PhotoWithUsageAdmin)
 
 
+class TagForm(forms.ModelForm):
+    name = forms.CharField(label="Name", max_length=100, validators=[printable])
+
+
 class MergeTagsForm(forms.Form):
     into = forms.CharField(
         label="Merge into the tag",
         max_length=100,
+        validators=[printable],
         help_text="An existing tag, or a new one. The selected tags are deleted.",
     )
 
@@ -397,10 +404,11 @@ admin.site.unregister(Tag)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(DeskAdmin):
     """Tags as the desk sees them. Unlike django-taggit's own admin, merging tags (which changes
     live stories) needs the right to change and delete tags, and is recorded."""
 
+    form = TagForm
     list_display = ["name", "slug"]
     ordering = ["name", "slug"]
     search_fields = ["name"]

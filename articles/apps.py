@@ -6,6 +6,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self) -> None:
+        from . import tags
         from .changes import watch_content
 
         watch_content()
+        tags.connect()

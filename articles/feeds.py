@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed, rfc3339_date
 from taggit.models import Tag
 
@@ -101,9 +102,9 @@ class ArticleFeed(Feed):
         photo = item.lead_photo
         if photo is None:
             return {}
-        og = next(r for r in photo.all_renditions if r.role == "og")
+        og = photo.share_image
         attrs = {
-            "url": absolute(self.base_url, photo.url("og")),
+            "url": absolute(self.base_url, photo.image.storage.url(og.name)),
             "medium": "image",
             "type": "image/jpeg",
             "width": str(og.width),
@@ -146,7 +147,7 @@ class TagFeed(ArticleFeed):
         return f"{obj.name} | {self.site_name}"
 
     def link(self, obj: Tag) -> str:
-        return absolute(self.base_url, f"/tags/{obj.slug}/")
+        return absolute(self.base_url, reverse("articles:tag", args=[obj.slug]))
 
     def description(self, obj: Tag) -> str:
         return f"Stories tagged {obj.name} from {self.site_name}."

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from newsroom.text import printable
 from sections.models import SectionTree
 
 from . import search
@@ -45,6 +46,12 @@ class ArticleForm(forms.ModelForm):
     @property
     def can_publish(self) -> bool:
         return self.user.has_perm("articles.publish_article")
+
+    def clean_tags(self) -> list[str]:
+        tags = self.cleaned_data["tags"]
+        for tag in tags:
+            printable(tag)
+        return tags
 
     def clean_status(self) -> str:
         status = self.cleaned_data["status"]

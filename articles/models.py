@@ -15,6 +15,7 @@ from taggit.models import TaggedItem
 
 from media.models import Photo
 from newsroom.html import html_to_text, sanitize_html
+from newsroom.text import printable
 from sections.models import Section, SectionTree
 
 from . import search
@@ -46,10 +47,13 @@ UPDATE_GRACE = timedelta(minutes=5)
 
 
 class Author(models.Model):
-    name = models.CharField(max_length=150)
-    slug = models.SlugField(max_length=150, unique=True)
+    name = models.CharField(max_length=150, validators=[printable])
+    slug = models.SlugField(max_length=150, unique=True, allow_unicode=True)
     bio = models.TextField(
-        "Short bio", blank=True, help_text="One or two sentences shown on the author's page."
+        "Short bio",
+        blank=True,
+        validators=[printable],
+        help_text="One or two sentences shown on the author's page.",
     )
 
     class Meta:
@@ -193,11 +197,12 @@ class Article(models.Model):
     # Statuses a reporter may set: everything else needs the publish permission.
     REPORTER_STATUSES = (Status.DRAFT, Status.REVIEW)
 
-    headline = models.CharField("Headline", max_length=200)
+    headline = models.CharField("Headline", max_length=200, validators=[printable])
     slug = models.SlugField(
         "Slug",
         max_length=200,
         unique=True,
+        allow_unicode=True,
         help_text="The article's part of the web address; filled in from the headline.",
     )
     # Printed on cards, in feeds and as the description search engines show: kept short.
@@ -205,10 +210,15 @@ class Article(models.Model):
         "Summary",
         blank=True,
         max_length=400,
+        validators=[printable],
         help_text="The standfirst: one or two sentences under the headline, at most 400 characters.",
     )
     body = ProseEditorField(
-        "Body", blank=True, config={"extensions": BODY_EDITOR_EXTENSIONS}, sanitize=False
+        "Body",
+        blank=True,
+        config={"extensions": BODY_EDITOR_EXTENSIONS},
+        sanitize=False,
+        validators=[printable],
     )
     body_html = models.TextField(editable=False, blank=True)
     # Plain text of the body for search and snippets; the weighted document on PostgreSQL.
@@ -230,6 +240,7 @@ class Article(models.Model):
     lead_photo_caption = models.TextField(
         "Caption",
         blank=True,
+        validators=[printable],
         help_text="Caption for the lead photo in this article. Leave empty to use the photo's own.",
     )
     authors = models.ManyToManyField(
@@ -364,7 +375,9 @@ class Correction(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
     kind = models.CharField("Kind", max_length=20, choices=Kind, default=Kind.CORRECTION)
     text = models.TextField(
-        "Text", help_text="What was wrong and what is right now, or what has happened since."
+        "Text",
+        validators=[printable],
+        help_text="What was wrong and what is right now, or what has happened since.",
     )
     published_at = models.DateTimeField("Time", default=timezone.now)
 

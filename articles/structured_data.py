@@ -23,7 +23,7 @@ def share_card(article: Article, base_url: str) -> dict:
         "image": None,
     }
     if article.lead_photo:
-        og = next(r for r in article.lead_photo.all_renditions if r.role == "og")
+        og = article.lead_photo.share_image
         card |= {
             "image": absolute(base_url, article.lead_photo.url("og")),
             "image_width": og.width,

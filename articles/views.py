@@ -4,6 +4,7 @@ from django.core.paginator import InvalidPage, Page
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.encoding import iri_to_uri
 from django.utils.http import http_date
 from django.views.decorators.cache import cache_control, never_cache
 from taggit.models import Tag
@@ -77,7 +78,8 @@ def article_detail(
         if (renamed := Article.objects.published().formerly_at(slug).first()) is None:
             raise Http404("No such article.")
         return redirect(renamed.get_absolute_url(), permanent=True)
-    if request.path != (canonical := article.get_absolute_url()):
+    # Addresses are compared as written (percent-encoded): slugs may be in any script.
+    if iri_to_uri(request.path) != (canonical := article.get_absolute_url()):
         # Old links keep working after an article moves section or is re-dated.
         return redirect(canonical, permanent=True)
     response = render_article(request, article)

@@ -84,7 +84,7 @@ def main() -> None:
         with default_storage.open(name) as stored:
             width, height = Image.open(stored).size
         start = time.perf_counter()
-        made = renditions.generate(default_storage, name, None, None)
+        made = renditions.generate(default_storage, renditions.Source(name, width, height))
         render_times.append(time.perf_counter() - start)
 
     print(f"accept upload:    median {statistics.median(accept_times):.2f} s over {args.runs} runs")

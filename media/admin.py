@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from newsroom.admin import DeskAdmin
+
 from .forms import PhotoForm
 from .models import Photo
 
@@ -18,7 +20,7 @@ def photo_thumbnail(photo: Photo | None, width: int = 120) -> str:
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(DeskAdmin):
     form = PhotoForm
     list_display = ["thumbnail", "caption", "credit", "size", "uploaded_at"]
     list_display_links = ["thumbnail", "caption"]

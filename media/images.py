@@ -142,3 +142,10 @@ def clean_original(upload: File) -> ContentFile:
     }[stored_format]
     image.save(out, stored_format, **options)
     return ContentFile(out.getvalue(), name=f"photo.{extension}")
+
+
+def dimensions(file: File) -> tuple[int, int]:
+    """Width and height of a stored or cleaned image."""
+    file.seek(0)
+    with Image.open(file) as image:
+        return image.size

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from newsroom.text import printable
+
 from . import renditions
 from .images import clean_original
 
@@ -27,14 +29,22 @@ class Photo(models.Model):
     width = models.PositiveIntegerField(editable=False)
     height = models.PositiveIntegerField(editable=False)
     caption = models.TextField(
-        "Caption", blank=True, help_text="What the photo shows, as readers will see it under it."
+        "Caption",
+        blank=True,
+        validators=[printable],
+        help_text="What the photo shows, as readers will see it under it.",
     )
     credit = models.CharField(
-        "Credit", max_length=200, blank=True, help_text="Photographer and agency, e.g. 'Reuters'."
+        "Credit",
+        max_length=200,
+        blank=True,
+        validators=[printable],
+        help_text="Photographer and agency, e.g. 'Reuters'.",
     )
     alt_text = models.CharField(
         "Alt text",
         max_length=300,
+        validators=[printable],
         help_text="Describes the photo for readers who cannot see it. Required.",
     )
     focal_point_x = models.PositiveIntegerField(
@@ -61,14 +71,12 @@ class Photo(models.Model):
             self.image = clean_original(self.image)
             self.focal_point_x = self.focal_point_y = None
         super().save(*args, **kwargs)
-        previous = getattr(self, "_stored_state", None)
-        current = self._rendition_state()
-        if current != previous:
+        if self.source != getattr(self, "_stored_source", None):
             # The files of the previous crop or original stay: pages cached by readers and
             # CDNs still show them. prune_media removes them once no cached page can.
             self.__dict__.pop("all_renditions", None)
-            renditions.generate(self.image.storage, *current)
-            self._stored_state = current
+            self.make_renditions()
+            self._stored_source = self.source
 
     def clean(self) -> None:
         if (self.focal_point_x is None) != (self.focal_point_y is None):
@@ -85,22 +93,35 @@ class Photo(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
         photo = super().from_db(db, field_names, values, **kwargs)
-        photo._stored_state = photo._rendition_state()
+        if "image" in photo.__dict__:  # not a deferred load
+            photo._stored_source = photo.source
         return photo
 
-    def _rendition_state(self) -> tuple[str, int | None, int | None]:
-        return (self.image.name, self.focal_point_x, self.focal_point_y)
+    # Renditions: the one door into them. Pages never show the original.
 
-    @cached_property
-    def all_renditions(self) -> list[renditions.Rendition]:
-        return renditions.plan(
+    @property
+    def source(self) -> renditions.Source:
+        """What this photo's renditions are made from and named after."""
+        return renditions.Source(
             self.image.name, self.width, self.height, self.focal_point_x, self.focal_point_y
         )
 
-    def picture(self, role: str) -> renditions.Picture:
-        return renditions.picture(self.image.storage, self.all_renditions, role)
+    def make_renditions(self) -> list[renditions.Rendition]:
+        """Make any of this photo's renditions that are missing from the storage."""
+        return renditions.generate(self.image.storage, self.source)
+
+    @cached_property
+    def all_renditions(self) -> list[renditions.Rendition]:
+        return renditions.plan(self.source)
+
+    def rendition(self, role: str, fmt: str = "jpeg") -> renditions.Rendition:
+        """The largest rendition of a role in one format, e.g. the 1200x630 share image."""
+        return [r for r in self.all_renditions if r.role == role and r.format == fmt][-1]
 
     def url(self, role: str, fmt: str = "jpeg") -> str:
-        """The largest rendition of a role in one format, e.g. the 1200x630 share image."""
-        match = [r for r in self.all_renditions if r.role == role and r.format == fmt]
-        return self.image.storage.url(match[-1].name)
+        return self.image.storage.url(self.rendition(role, fmt).name)
+
+    @property
+    def share_image(self) -> renditions.Rendition:
+        """The image link previews and feeds show: 1200x630 JPEG."""
+        return self.rendition("og")

@@ -1,8 +1,9 @@
-"""Removing files no photo uses: replaced originals, old crops, deleted photos, failed saves.
+"""Removing photo files: the one module that deletes them.
 
 Files are never removed when a photo changes: pages that readers' browsers and CDNs cached
 a few minutes earlier still show them. They go once they have been unused for longer than
-any cached page lives, and `prune_media` (run from cron) is the one place that removes them.
+any cached page lives (`prune_media`, run from cron), or at once when an editor takes a photo
+down for safety, or when an import that wrote them fails.
 """
 
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from .models import Photo
 
 ORIGINALS_FOLDER = "photos"
 RENDITIONS_FOLDER = "renditions"
+SOURCE_FIELDS = ("image", "width", "height", "focal_point_x", "focal_point_y")
 
 
 def walk(storage: Storage, folder: str) -> Iterator[str]:
@@ -31,13 +33,11 @@ def walk(storage: Storage, folder: str) -> Iterator[str]:
 
 
 def files_in_use() -> tuple[set[str], set[str]]:
-    """The originals and the rendition folders of every photo."""
+    """The originals and the rendition folders (of their current crop) of every photo."""
     originals, folders = set(), set()
-    for name, focal_x, focal_y in Photo.objects.values_list(
-        "image", "focal_point_x", "focal_point_y"
-    ).iterator():
-        originals.add(name)
-        folders.add(renditions.rendition_folder(renditions.rendition_key(name, focal_x, focal_y)))
+    for photo in Photo.objects.only(*SOURCE_FIELDS).iterator():
+        originals.add(photo.image.name)
+        folders.add(renditions.crop_folder(photo.source))
     return originals, folders
 
 
@@ -54,4 +54,15 @@ def prune(storage: Storage, unused_for: timedelta) -> list[str]:
         if storage.get_modified_time(name) < cutoff:
             storage.delete(name)
             removed.append(name)
+    return removed
+
+
+def remove_original_and_renditions(storage: Storage, image_name: str) -> list[str]:
+    """Delete an original and every rendition ever made from it, whatever its crop; their names."""
+    folder = renditions.rendition_folder(renditions.image_key(image_name))
+    removed = [*walk(storage, folder)]
+    if storage.exists(image_name):
+        removed.append(image_name)
+    for name in removed:
+        storage.delete(name)
     return removed

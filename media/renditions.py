@@ -1,21 +1,24 @@
 """The one image-rendition path: which sizes each role needs, their names, and making them.
 
-A rendition's file name is derived from the photo's own fields (original file
-name and focal point), so templates build srcsets without any query or storage
-call, and a new original or focal point gives new names (old files are deleted).
+A rendition's file name is derived from the photo's own fields (its Source: original file name
+and focal point), so templates build srcsets without any query or storage call. Every rendition
+of an original lives in one folder (renditions/<original>/<crop>/), so a new focal point gives
+new names beside the old ones, which stay for pages cached earlier until prune_media removes
+them, and a safety takedown removes every crop ever made at once.
 """
 
 import hashlib
 import io
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from PIL import Image, features
 
 # Bump to regenerate every rendition after changing sizes or encoder settings.
-RENDITIONS_VERSION = 1
+RENDITIONS_VERSION = 2
 
 FORMATS = {
     # name: (Pillow format, extension, MIME type, encoder options)
@@ -75,13 +78,29 @@ class Rendition:
     name: str
 
 
-def rendition_key(image_name: str, focal_x: int | None, focal_y: int | None) -> str:
-    raw = f"{image_name}|{focal_x}|{focal_y}|{RENDITIONS_VERSION}"
-    return hashlib.sha256(raw.encode()).hexdigest()[:20]
+class Source(NamedTuple):
+    """Everything renditions depend on: a photo's original and where its crops centre."""
+
+    image_name: str
+    width: int
+    height: int
+    focal_x: int | None = None
+    focal_y: int | None = None
+
+
+def image_key(image_name: str) -> str:
+    return hashlib.sha256(image_name.encode()).hexdigest()[:20]
 
 
 def rendition_folder(key: str) -> str:
+    """The folder of every rendition of one original."""
     return f"renditions/{key[:2]}/{key}"
+
+
+def crop_folder(source: Source) -> str:
+    raw = f"{source.focal_x}|{source.focal_y}|{RENDITIONS_VERSION}"
+    crop = hashlib.sha256(raw.encode()).hexdigest()[:8]
+    return f"{rendition_folder(image_key(source.image_name))}/{crop}"
 
 
 def crop_box(
@@ -99,19 +118,14 @@ def crop_box(
     return (left, top, left + crop_w, top + crop_h)
 
 
-def plan(
-    image_name: str,
-    width: int,
-    height: int,
-    focal_x: int | None = None,
-    focal_y: int | None = None,
-    roles: tuple[str, ...] | None = None,
-) -> list[Rendition]:
+def plan(source: Source) -> list[Rendition]:
     """Every rendition a photo has, computed from its fields alone (no I/O)."""
-    folder = rendition_folder(rendition_key(image_name, focal_x, focal_y))
+    folder = crop_folder(source)
     renditions = []
-    for role in (ROLES[name] for name in roles or ROLES):
-        left, top, right, bottom = crop_box(width, height, role.aspect, focal_x, focal_y)
+    for role in ROLES.values():
+        left, top, right, bottom = crop_box(
+            source.width, source.height, role.aspect, source.focal_x, source.focal_y
+        )
         crop_w, crop_h = right - left, bottom - top
         # Never upscale: a small photo gets one rendition at its own size.
         widths = [w for w in role.widths if w <= crop_w] or [crop_w]
@@ -136,7 +150,9 @@ def plan(
 
 
 @dataclass(frozen=True)
-class Source:
+class PictureSource:
+    """One <source> of a <picture>: a format and its srcset."""
+
     type: str
     srcset: str
 
@@ -145,7 +161,7 @@ class Source:
 class Picture:
     """What a <picture> element needs for one photo at one role."""
 
-    sources: list[Source]
+    sources: list[PictureSource]
     src: str
     srcset: str
     sizes: str
@@ -166,7 +182,7 @@ def picture(storage: Storage, renditions: list[Rendition], role: str) -> Picture
     fallback = by_format.pop("jpeg")
     largest = fallback[-1]
     return Picture(
-        sources=[Source(FORMATS[fmt][2], srcset(items)) for fmt, items in by_format.items()],
+        sources=[PictureSource(FORMATS[fmt][2], srcset(items)) for fmt, items in by_format.items()],
         # The smallest JPEG is the src for browsers that ignore srcset.
         src=storage.url(fallback[0].name),
         srcset=srcset(fallback),
@@ -183,21 +199,20 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
     return out.getvalue()
 
 
-def generate(
-    storage: Storage,
-    original_name: str,
-    focal_x: int | None,
-    focal_y: int | None,
-) -> list[Rendition]:
+def generate(storage: Storage, photo: Source) -> list[Rendition]:
     """Make every missing rendition of a stored original; existing ones are reused."""
-    with storage.open(original_name) as file, Image.open(file) as opened:
+    focal_x, focal_y = photo.focal_x, photo.focal_y
+    with storage.open(photo.image_name) as file, Image.open(file) as opened:
         full_w, full_h = opened.size
         largest = max(max(role.widths) for role in ROLES.values())
         # JPEG can decode at 1/2, 1/4 or 1/8 scale directly: far faster for big photos.
         opened.draft("RGB", (largest, largest))
         source = opened.convert("RGBA" if opened.mode in {"RGBA", "LA", "PA"} else "RGB")
+    # Nothing of the original's metadata (a comment, EXIF, XMP, a profile) reaches a rendition,
+    # whatever the original holds: Pillow would otherwise write some of it back out.
+    source.info = {}
     scale = source.width / full_w
-    renditions = plan(original_name, full_w, full_h, focal_x, focal_y)
+    renditions = plan(Source(photo.image_name, full_w, full_h, focal_x, focal_y))
     unique = {r.name: r for r in renditions}.values()
     missing = [r for r in unique if not storage.exists(r.name)]
 

@@ -291,6 +291,10 @@ PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", 25_000_000))
 # cache or a CDN (PAGE_CACHE_SECONDS plus PAGE_STALE_SECONDS), so no cached page loses a photo.
 MEDIA_PRUNE_AFTER_MINUTES = int(os.environ.get("MEDIA_PRUNE_AFTER_MINUTES", 15))
 
+# An archive's data.json may unpack to at most this much (import_archive); each photo in it is
+# held to PHOTO_MAX_BYTES.
+ARCHIVE_MAX_DATA_BYTES = int(os.environ.get("ARCHIVE_MAX_DATA_BYTES", 1_000_000_000))
+
 # How long a shared preview link of an unpublished article works without login.
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", 48 * 3600))
 # After this long without a save, an editor who opened an article no longer counts as editing it.

@@ -1,12 +1,14 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
+from newsroom.admin import DeskAdmin
+
 from .forms import SectionChoiceField
 from .models import Section
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(DeskAdmin):
     list_display = ["indented_name", "path", "position", "show_in_navigation"]
     list_editable = ["position", "show_in_navigation"]
     list_filter = ["show_in_navigation"]

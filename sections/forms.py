@@ -1,9 +1,9 @@
-from django import forms
+from newsroom.admin import ChoiceOfRow
 
 from .models import Section
 
 
-class SectionChoiceField(forms.ModelChoiceField):
+class SectionChoiceField(ChoiceOfRow):
     """Lists sections in tree order, indented by depth, so editors see News › Palestine."""
 
     def label_from_instance(self, section: Section) -> str:

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 
+from newsroom.text import printable
+
 # First path segments the site itself uses: a top-level section may not take them.
 RESERVED_SLUGS = frozenset(
     {
@@ -32,12 +34,16 @@ class Section(models.Model):
         related_name="children",
         help_text="Leave empty for a top-level section such as News or Business.",
     )
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=100, validators=[printable])
     slug = models.SlugField(
-        max_length=100, help_text="The section's part of the web address, e.g. 'palestine'."
+        max_length=100,
+        allow_unicode=True,
+        help_text="The section's part of the web address, e.g. 'palestine'.",
     )
     description = models.TextField(
-        blank=True, help_text="One or two sentences shown at the top of the section page."
+        blank=True,
+        validators=[printable],
+        help_text="One or two sentences shown at the top of the section page.",
     )
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Sections are listed from the lowest number to the highest."

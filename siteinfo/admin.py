@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 
+from newsroom.admin import DeskAdmin
+
 from .models import SiteLink, SiteSettings
 
 
@@ -12,7 +14,7 @@ class SiteLinkInline(admin.TabularInline):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(DeskAdmin):
     inlines = [SiteLinkInline]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -1,31 +1,52 @@
+from django.core.validators import RegexValidator
 from django.db import models
+
+from newsroom.text import printable, web_address
+
+# Google News wants ISO 639 codes, not regional tags like en-GB (except for Chinese).
+news_language = RegexValidator(
+    r"^([a-z]{2,3}|zh-cn|zh-tw)$",
+    "Use a two- or three-letter language code such as en, ar or fr (zh-cn or zh-tw for Chinese).",
+)
 
 
 class SiteSettings(models.Model):
     """The one row of settings editors control: the site's name and its footer."""
 
-    name = models.CharField("Site name", max_length=100, default="Newsroom")
+    name = models.CharField("Site name", max_length=100, default="Newsroom", validators=[printable])
     tagline = models.CharField(
-        "Tagline", max_length=200, blank=True, help_text="A short line shown under the site name."
+        "Tagline",
+        max_length=200,
+        blank=True,
+        validators=[printable],
+        help_text="A short line shown under the site name.",
     )
     main_address = models.URLField(
         "Main address",
         blank=True,
+        validators=[web_address],
         help_text="The site's own address, e.g. https://news.example.org. Canonical links, feeds "
         "and sitemaps always point here, whichever address a reader used.",
     )
     onion_address = models.URLField(
         "Onion address",
         blank=True,
+        validators=[web_address],
         help_text="Optional Tor address, e.g. http://example….onion. Tor Browser users are offered it.",
     )
     language = models.CharField(
-        "Language", max_length=10, default="en", help_text="Language code for news sitemaps."
+        "Language",
+        max_length=10,
+        default="en",
+        validators=[news_language],
+        help_text="The site's language as news sitemaps give it: a two- or three-letter ISO 639 "
+        "code such as en, ar or fr (zh-cn and zh-tw for Chinese).",
     )
     alternate_addresses_intro = models.CharField(
         "Alternate addresses intro",
         max_length=200,
         default="This site can also be reached at the following alternate addresses:",
+        validators=[printable],
         help_text="The sentence shown in the footer above the list of alternate addresses.",
     )
 
@@ -73,9 +94,10 @@ class SiteLink(models.Model):
     label = models.CharField(
         "Label",
         max_length=100,
+        validators=[printable],
         help_text="What readers see, e.g. 'news.example.net' or 'Android app'.",
     )
-    url = models.URLField("Address", max_length=300)
+    url = models.URLField("Address", max_length=300, validators=[web_address])
     position = models.PositiveSmallIntegerField("Position", default=0)
 
     class Meta:

@@ -23,37 +23,17 @@ def picture(
     """
     # Under DEBUG, edits to media/picture.html show without a restart.
     render = picture_html.__wrapped__ if settings.DEBUG else picture_html
-    return render(
-        photo.image.name,
-        photo.width,
-        photo.height,
-        photo.focal_point_x,
-        photo.focal_point_y,
-        role,
-        priority,
-        "" if decorative else photo.alt_text,
-        sizes,
-    )
+    return render(photo.source, role, priority, "" if decorative else photo.alt_text, sizes)
 
 
 @lru_cache(maxsize=4096)
 def picture_html(
-    image_name: str,
-    width: int,
-    height: int,
-    focal_x: int | None,
-    focal_y: int | None,
-    role: str,
-    priority: bool,
-    alt: str,
-    sizes: str,
+    source: renditions.Source, role: str, priority: bool, alt: str, sizes: str
 ) -> SafeString:
     """The markup for one photo at one role, made once per process: it depends only on these
     arguments (rendition names come from the photo's fields), and listings repeat photos."""
     storage = Photo._meta.get_field("image").storage
-    rendered = renditions.picture(
-        storage, renditions.plan(image_name, width, height, focal_x, focal_y), role
-    )
+    rendered = renditions.picture(storage, renditions.plan(source), role)
     context = {
         "picture": rendered,
         "sizes": sizes or rendered.sizes,

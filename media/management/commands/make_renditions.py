@@ -1,6 +1,5 @@
 from django.core.management.base import BaseCommand
 
-from media import renditions
 from media.models import Photo
 
 
@@ -13,8 +12,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         count = 0
         for photo in Photo.objects.order_by("pk").iterator():
-            renditions.generate(
-                photo.image.storage, photo.image.name, photo.focal_point_x, photo.focal_point_y
-            )
+            photo.make_renditions()
             count += 1
         self.stdout.write(f"Renditions ready for {count} photos.")
