@@ -93,7 +93,7 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["lead_photo", "authors"]
     readonly_fields = ["lead_photo_preview", "preview_link"]
     inlines = [CorrectionInline]
-    actions = ["unpublish_selected"]
+    actions = ["unpublish_selected", "revoke_preview_links"]
     # Filled in per revision by django-simple-history; the columns are in our own list.
     history_list_display = ["compare_link"]
     object_history_list_template = "admin/articles/article/history_list.html"
@@ -183,6 +183,14 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
     def unpublish_selected(self, request: HttpRequest, queryset) -> None:
         count = services.unpublish(articles=queryset, user=request.user)
         self.message_user(request, f"{count} article{pluralize(count)} unpublished.")
+
+    @admin.action(
+        description="Revoke share-preview links of selected articles", permissions=["change"]
+    )
+    def revoke_preview_links(self, request: HttpRequest, queryset) -> None:
+        for article in queryset:
+            services.revoke_preview_links(article)
+        self.message_user(request, "Their share-preview links no longer work.")
 
     # Columns and read-only fields.
 

@@ -12,8 +12,8 @@ from django.utils.feedgenerator import Rss201rev2Feed, rfc3339_date
 from taggit.models import Tag
 
 from sections.models import Section
-from siteinfo import chrome
 
+from .sections import sections
 from .models import Article
 from .structured_data import absolute
 
@@ -115,7 +115,7 @@ class ArticleFeed(Feed):
 
 class SectionFeed(ArticleFeed):
     def get_object(self, request: HttpRequest, path: str) -> Section:
-        self.sections = chrome.sections(request)
+        self.sections = sections(request)
         if (section := self.sections.get(path)) is None:
             raise Http404("No such section.")
         return section

@@ -1,3 +1,4 @@
+import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -5,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import Coalesce, Now, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
@@ -105,10 +106,22 @@ class ArticleQuerySet(models.QuerySet):
     def formerly_at(self, slug: str) -> "ArticleQuerySet":
         """Articles that readers once saw under this slug, the one that had it last first.
 
-        Found in the revisions that readers could see, so the working slug of a draft is
-        never confirmed to someone guessing addresses.
+        Found in the revisions that readers saw: published, and due before the next revision
+        replaced them. The working slug of a draft, or of a story renamed before its scheduled
+        time came, is never confirmed to someone guessing addresses.
         """
-        held = Article.history.filter(readers_see(), slug=slug)
+        revisions = Article.history.filter(id=OuterRef("id"))
+        replaced_at = Coalesce(
+            Subquery(
+                revisions.filter(history_date__gt=OuterRef("history_date"))
+                .order_by("history_date")
+                .values("history_date")[:1]
+            ),
+            Now(),
+        )
+        held = Article.history.filter(status=Article.Status.PUBLISHED, slug=slug).alias(
+            replaced_at=replaced_at
+        ).filter(published_at__lte=F("replaced_at"))
         last_held = held.filter(id=OuterRef("pk")).order_by("-history_date").values("history_date")
         return (
             self.filter(pk__in=held.values("id"))
@@ -184,6 +197,10 @@ class ArticleQuerySet(models.QuerySet):
                 pk__in=[other.pk for other in related]
             )[: limit - len(related)]
         return related
+
+
+def new_preview_secret() -> str:
+    return secrets.token_hex(16)
 
 
 class Article(models.Model):
@@ -263,10 +280,14 @@ class Article(models.Model):
     )
     # Optimistic concurrency: a save based on an older version is refused (issue #4).
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Part of every share-preview link (articles.services): a new one revokes all links out.
+    preview_secret = models.CharField(max_length=32, default=new_preview_secret, editable=False)
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["body_html", "body_text", "search_vector", "search_title_vector"]
+        excluded_fields=[
+            "body_html", "body_text", "search_vector", "search_title_vector", "preview_secret",
+        ]  # fmt: skip
     )
 
     class Meta:
@@ -291,6 +312,9 @@ class Article(models.Model):
         # Whether readers saw (or were due to see) the article before this save: then the save
         # changes their pages even if it takes the article down (articles.changes).
         self.stored_status = stored[1] if stored else None
+        if self.status == self.Status.UNPUBLISHED and self.stored_status != self.status:
+            # Taken down: every share-preview link out there stops working for good.
+            self.preview_secret = new_preview_secret()
         super().save(*args, **kwargs)
         search.update_vectors(Article.objects.filter(pk=self.pk))
 

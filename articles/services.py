@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from taggit.models import Tag
 
-from .models import Article, EditingPresence
+from .models import Article, EditingPresence, new_preview_secret
 
 PREVIEW_SALT = "articles.preview"
 
@@ -77,24 +77,32 @@ def done_editing(*, article: Article, user: AbstractBaseUser) -> None:
 
 
 def preview_token(article: Article) -> str:
-    return signing.TimestampSigner(salt=PREVIEW_SALT).sign(str(article.pk))
+    value = f"{article.pk}:{article.preview_secret}"
+    return signing.TimestampSigner(salt=PREVIEW_SALT).sign(value)
 
 
 def article_for_preview_token(token: str) -> Article | None:
-    """The article a shared preview link points to, or None once it has expired or was altered."""
+    """The article a shared preview link points to, or None once it has expired, was altered
+    or revoked (taking a story down revokes its links for good)."""
     try:
-        pk = signing.TimestampSigner(salt=PREVIEW_SALT).unsign(
+        value = signing.TimestampSigner(salt=PREVIEW_SALT).unsign(
             token, max_age=settings.PREVIEW_LINK_MAX_AGE
         )
     except signing.BadSignature:
         return None
-    # A taken-down article stays down, whatever links are out there.
+    pk, _, secret = value.partition(":")
     return (
         Article.objects.with_related()
         .exclude(status=Article.Status.UNPUBLISHED)
-        .filter(pk=pk)
+        .filter(pk=pk, preview_secret=secret)
         .first()
     )
+
+
+def revoke_preview_links(article: Article) -> None:
+    """Every share-preview link of the article stops working; new ones can be made."""
+    article.preview_secret = new_preview_secret()
+    Article.objects.filter(pk=article.pk).update(preview_secret=article.preview_secret)
 
 
 @transaction.atomic

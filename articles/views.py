@@ -11,11 +11,11 @@ from taggit.models import Tag
 
 from pagecache.memo import content_changed_at
 from pagecache.middleware import reads_query
-from siteinfo import chrome
 
 from . import search, services, structured_data
 from .forms import SearchForm
 from .front_page import FrontPage
+from .sections import navigation, sections
 from .models import Article, Author, Correction
 from .pagination import DeferredJoinPaginator, KeysetPage, keyset_page
 
@@ -40,7 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "articles/home.html",
         {
-            "front": FrontPage.build(chrome.navigation(request)),
+            "front": FrontPage.build(navigation(request)),
             "structured_data": [structured_data.website(site, site.base_url(request))],
         },
     )
@@ -48,13 +48,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @reads_query("before", "after")
 def section_detail(request: HttpRequest, path: str) -> HttpResponse:
-    sections = chrome.sections(request)
-    if (section := sections.get(path)) is None:
+    tree = sections(request)
+    if (section := tree.get(path)) is None:
         raise Http404("No such section.")
     page = listing_page(
-        request, Article.objects.published().in_section(section, sections).for_listing()
+        request, Article.objects.published().in_section(section, tree).for_listing()
     )
-    breadcrumbs = sections.ancestors_and_self(section)
+    breadcrumbs = tree.ancestors_and_self(section)
     base_url = request.site_settings.base_url(request)
     return render(
         request,
@@ -63,7 +63,7 @@ def section_detail(request: HttpRequest, path: str) -> HttpResponse:
             "section": section,
             "breadcrumbs": breadcrumbs,
             "structured_data": [structured_data.breadcrumb_list(breadcrumbs, base_url)],
-            "subsections": sections.children(section),
+            "subsections": tree.children(section),
             "page": page,
         },
     )
@@ -118,7 +118,7 @@ def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
 def render_article(request: HttpRequest, article: Article, preview: bool = False) -> HttpResponse:
     site = request.site_settings
     base_url = site.base_url(request)
-    breadcrumbs = chrome.sections(request).ancestors_and_self(article.section)
+    breadcrumbs = sections(request).ancestors_and_self(article.section)
     return render(
         request,
         "articles/article_detail.html",
@@ -150,6 +150,9 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
     page = listing_page(request, Article.objects.published().filter(authors=author).for_listing())
+    if not page.object_list:
+        # A new reporter's name, before their first story is out, is nobody's business.
+        raise Http404("No published articles by this author.")
     return render(request, "articles/author_detail.html", {"author": author, "page": page})
 
 
@@ -168,7 +171,7 @@ def corrections(request: HttpRequest) -> HttpResponse:
 # Kept by the reader's own browser only: a shared cache would tell others what was searched.
 @cache_control(private=True, max_age=60)
 def search_page(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET, sections=chrome.sections(request))
+    form = SearchForm(request.GET, sections=sections(request))
     query, results = form.results()
     page = numbered_page(request, results)
     for article in page.object_list:

@@ -1,8 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.http import HttpRequest
+from django.template.defaultfilters import pluralize
+from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
 from newsroom.admin import DeskAdmin
 
+from . import services
 from .forms import PhotoForm
 from .models import Photo
 
@@ -37,10 +41,35 @@ class PhotoAdmin(DeskAdmin):
     ]
     readonly_fields = ["focal_point_editor"]
     date_hierarchy = "uploaded_at"
+    actions = ["take_down"]
 
     class Media:
         css = {"all": ["newsroom_admin/admin.css"]}
         js = ["newsroom_admin/photo_preview.js", "newsroom_admin/focal_point.js"]
+
+    def has_take_down_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("media.take_down_photo")
+
+    @admin.action(
+        description="Take down for safety (delete now, with every file)", permissions=["take_down"]
+    )
+    def take_down(self, request: HttpRequest, queryset):
+        if request.POST.get("confirm") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Take photos down for safety",
+                "opts": self.model._meta,
+                "photos": queryset,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/media/photo/take_down.html", context)
+        count = services.take_down(photos=queryset, user=request.user)
+        self.message_user(
+            request,
+            f"{count} photo{pluralize(count)} taken down: deleted, files removed, pages refreshed.",
+            messages.SUCCESS,
+        )
+        return None
 
     @admin.display(description="Photo")
     def thumbnail(self, photo: Photo) -> str:

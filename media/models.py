@@ -60,6 +60,9 @@ class Photo(models.Model):
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
+        permissions = [
+            ("take_down_photo", "Can take a photo down for safety (deleted with its files at once)")
+        ]
 
     def __str__(self) -> str:
         return self.caption[:80] or self.alt_text[:80]

@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "siteinfo.context_processors.site",
+                "articles.context_processors.reader_navigation",
             ],
         },
     },

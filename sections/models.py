@@ -129,8 +129,22 @@ class SectionTree:
         self.by_path = {section.path: section for section in sections}
 
     @classmethod
-    def load(cls) -> "SectionTree":
-        return cls(Section.objects.order_by("position", "name"))
+    def load(cls, holding: Iterable[int] | None = None) -> "SectionTree":
+        """Every section, or only those holding one of these sections (by id) or being one.
+
+        Readers get the tree of sections with stories in them or below them: a section made
+        ahead of a story that is not out yet must not show its name anywhere.
+        """
+        sections = list(Section.objects.order_by("position", "name"))
+        if holding is None:
+            return cls(sections)
+        holding = set(holding)
+        shown = {section.path for section in sections if section.pk in holding}
+        return cls(
+            section
+            for section in sections
+            if any(path == section.path or path.startswith(f"{section.path}/") for path in shown)
+        )
 
     def get(self, path: str) -> Section | None:
         return self.by_path.get(path)

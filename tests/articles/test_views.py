@@ -1,5 +1,6 @@
 import re
 from datetime import UTC, datetime, timedelta
+from unittest import mock
 
 import pytest
 from django.db import connection
@@ -395,3 +396,40 @@ def test_server_error_page_is_the_sites_own(client, settings):
     assert b"boom" not in response.content
     # The site's stylesheet: readers' pages refuse inline styles.
     assert b"/static/css/site.css" in response.content and b"<style" not in response.content
+
+
+def test_slug_of_a_story_renamed_before_its_time_never_becomes_an_address(client, palestine):
+    """Scheduled as one slug, renamed before it went out: the first slug was never seen, even
+    once the time it was scheduled for has passed."""
+    due = timezone.now() + timedelta(hours=1)
+    story = ArticleFactory(section=palestine, slug="minister-to-resign", published_at=due)
+    story.slug = "minister-resigns"
+    story.save()
+    old_url = f"/news/palestine/{due:%Y/%m/%d}/minister-to-resign/"
+    later = due + timedelta(hours=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        Article.objects.filter(pk=story.pk).update(published_at=due)
+        assert client.get(story.get_absolute_url()).status_code == 200
+        assert client.get(old_url).status_code == 404
+
+
+def test_a_section_without_published_stories_is_hidden(client, palestine):
+    """A section made ahead of an investigation shows its name nowhere readers look."""
+    ArticleFactory(section=palestine, headline="Visible story")
+    leak = SectionFactory(slug="pegasus-leak", name="Pegasus Leak", description="Our series.")
+    ArticleFactory(section=leak, status=Article.Status.DRAFT)
+    ArticleFactory(section=leak, published_at=timezone.now() + timedelta(days=1))
+    assert client.get("/pegasus-leak/").status_code == 404
+    assert client.get("/pegasus-leak/feed/").status_code == 404
+    for url in ["/", "/news/", "/news/palestine/", "/search/?q=story", "/sitemap-sections.xml",
+                "/feed/"]:  # fmt: skip
+        body = client.get(url).content.decode()
+        assert "Pegasus" not in body and "pegasus-leak" not in body, url
+
+
+def test_an_author_without_published_stories_is_404(client, palestine):
+    newcomer = AuthorFactory(name="New Reporter", slug="new-reporter")
+    ArticleFactory(section=palestine, status=Article.Status.DRAFT, authors=[newcomer])
+    assert client.get(newcomer.get_absolute_url()).status_code == 404
+    ArticleFactory(section=palestine, authors=[newcomer])
+    assert client.get(newcomer.get_absolute_url()).status_code == 200

@@ -409,6 +409,11 @@ def test_shared_preview_stops_when_the_article_is_taken_down(client):
     article.status = Article.Status.UNPUBLISHED
     article.save()
     assert client.get(url).status_code == 404
+    article.status = Article.Status.REVIEW  # back in the works: the old link stays dead
+    article.save()
+    assert client.get(url).status_code == 404
+    fresh = reverse("articles:shared_preview", args=[services.preview_token(article)])
+    assert client.get(fresh).status_code == 200
 
 
 def test_publishing_an_old_draft_dates_it_now(desk_editor):

@@ -97,3 +97,34 @@ def test_photo_usage_is_counted_up_to_a_cap(editor_client, monkeypatch):
         ArticleFactory(lead_photo=stock)
     html = editor_client.get(reverse("admin:media_photo_changelist")).content.decode()
     assert f'?lead_photo__id__exact={stock.pk}">3+ articles</a>' in html
+
+
+def test_an_editor_takes_a_photo_down_at_once(
+    client, make_member, media_root, django_capture_on_commit_callbacks
+):
+    """For safety: the photo, its original and every crop go now, and pages stop showing it."""
+    from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+    from django.test import Client
+
+    photo = PhotoFactory(caption="Activist's face, unblurred")
+    photo.focal_point_x, photo.focal_point_y = 10, 10
+    photo.save()  # a second crop, as well as the first
+    story = ArticleFactory(lead_photo=photo)
+    assert "unblurred" in client.get(story.get_absolute_url()).content.decode()
+    files = [path for path in media_root.rglob("*") if path.is_file()]
+    assert len({path.parent for path in files}) == 3  # the original, two crops
+    changelist = reverse("admin:media_photo_changelist")
+    take_down = {"action": "take_down", ACTION_CHECKBOX_NAME: [photo.pk]}
+    reporter = Client()
+    reporter.force_login(make_member("Reporter"))
+    reporter.post(changelist, {**take_down, "confirm": "yes"})
+    assert Photo.objects.filter(pk=photo.pk).exists()
+    editor = Client()
+    editor.force_login(make_member("Editor"))
+    assert b"cannot be undone" in editor.post(changelist, take_down).content
+    with django_capture_on_commit_callbacks(execute=True):
+        editor.post(changelist, {**take_down, "confirm": "yes"})
+    assert not Photo.objects.filter(pk=photo.pk).exists()
+    assert not [path for path in media_root.rglob("*") if path.is_file()]
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert "unblurred" not in page and "renditions/" not in page
