@@ -185,7 +185,7 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
         self.message_user(request, f"{count} article{pluralize(count)} unpublished.")
 
     @admin.action(
-        description="Revoke share-preview links of selected articles", permissions=["change"]
+        description="Revoke share-preview links of selected articles", permissions=["publish"]
     )
     def revoke_preview_links(self, request: HttpRequest, queryset) -> None:
         for article in queryset:

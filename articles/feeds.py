@@ -11,17 +11,35 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed, rfc3339_date
 from taggit.models import Tag
 
+from newsroom.text import strip_invisible
 from sections.models import Section
 
-from .sections import sections
 from .models import Article
+from .sections import sections
 from .structured_data import absolute
 
 FEED_LENGTH = 30
 
 
+def printable(value):
+    """Text, lists and dicts of them, without characters XML cannot carry."""
+    if isinstance(value, str):
+        return strip_invisible(value)
+    if isinstance(value, dict):
+        return {key: printable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [printable(item) for item in value]
+    return value
+
+
 class MediaRssFeed(Rss201rev2Feed):
     """RSS 2.0 with Media RSS, so readers and aggregators show each story's lead photo."""
+
+    def write(self, outfile, encoding) -> None:
+        # A control character saved before the forms refused them would make Django's XML
+        # writer fail the whole feed: such characters are dropped here instead.
+        self.feed, self.items = printable(self.feed), printable(self.items)
+        super().write(outfile, encoding)
 
     def rss_attributes(self) -> dict:
         return super().rss_attributes() | {"xmlns:media": "http://search.yahoo.com/mrss/"}

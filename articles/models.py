@@ -119,9 +119,11 @@ class ArticleQuerySet(models.QuerySet):
             ),
             Now(),
         )
-        held = Article.history.filter(status=Article.Status.PUBLISHED, slug=slug).alias(
-            replaced_at=replaced_at
-        ).filter(published_at__lte=F("replaced_at"))
+        held = (
+            Article.history.filter(status=Article.Status.PUBLISHED, slug=slug)
+            .alias(replaced_at=replaced_at)
+            .filter(published_at__lte=F("replaced_at"))
+        )
         last_held = held.filter(id=OuterRef("pk")).order_by("-history_date").values("history_date")
         return (
             self.filter(pk__in=held.values("id"))
@@ -286,7 +288,11 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=[
-            "body_html", "body_text", "search_vector", "search_title_vector", "preview_secret",
+            "body_html",
+            "body_text",
+            "search_vector",
+            "search_title_vector",
+            "preview_secret",
         ]  # fmt: skip
     )
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
+from newsroom.text import strip_invisible
 from pagecache.middleware import reads_query
 from sections.models import Section
 
@@ -135,16 +136,35 @@ def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
 
 
 def news_sitemap(request: HttpRequest) -> HttpResponse:
-    """Articles of the last 48 hours in the Google News sitemap format."""
+    """Articles of the last 48 hours in the Google News sitemap format.
+
+    With none, the sitemap lists the front page alone: an empty list of addresses is not a valid
+    sitemap, and the front page is where the next story will be.
+    """
+    site = request.site_settings
     articles = (
         Article.objects.published()
         .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
         .for_listing()[:NEWS_LIMIT]
     )
+    base_url = site.base_url(request)
+    entries = [
+        {
+            "location": absolute(base_url, article.get_absolute_url()),
+            "published": article.published_at,
+            "title": strip_invisible(article.headline),
+        }
+        for article in articles
+    ]
     return render(
         request,
         "articles/news_sitemap.xml",
-        {"articles": articles, "base_url": request.site_settings.base_url(request)},
+        {
+            "entries": entries,
+            "front_page": f"{base_url}/",
+            "publication": strip_invisible(site.name),
+            "language": site.language,
+        },
         content_type="application/xml",
     )
 

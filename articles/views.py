@@ -15,9 +15,9 @@ from pagecache.middleware import reads_query
 from . import search, services, structured_data
 from .forms import SearchForm
 from .front_page import FrontPage
-from .sections import navigation, sections
 from .models import Article, Author, Correction
 from .pagination import DeferredJoinPaginator, KeysetPage, keyset_page
+from .sections import navigation, sections
 
 
 def listing_page(request: HttpRequest, listing: QuerySet) -> KeysetPage:

@@ -18,8 +18,8 @@ def no_timed_recheck(settings):
 # Pages learn the content generation from its copy (pagecache.generation), not the database.
 LAYOUT_QUERIES = 0
 # Read by the first request after each change, then kept until the next (pagecache.memo):
-# the generation itself, site settings, footer links, the section tree.
-PER_GENERATION_QUERIES = 4
+# the generation itself, site settings, footer links, the sections and which hold stories.
+PER_GENERATION_QUERIES = 5
 EXPECTED = {
     # lead, Editor's Choice, latest per section
     "home": LAYOUT_QUERIES + 3,

@@ -5,15 +5,14 @@ Skipped, with the reason, where Chromium or Playwright is missing; `.ci/run` ins
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests import tools
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-HERE = Path(__file__).resolve().parent
-AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
@@ -45,13 +44,8 @@ def page(browser, live_server, settings):
 
 @pytest.fixture(scope="session")
 def axe_source() -> str:
-    """axe-core from its npm package, installed here on first use (package-lock.json pins it)."""
-    if not AXE.exists():
-        npm = shutil.which("npm")
-        if npm is None:
-            pytest.skip("npm is not installed: it is needed to install axe-core")
-        subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--silent"], cwd=HERE, check=True)
-    return AXE.read_text()
+    """axe-core from its npm package (tests/tools)."""
+    return tools.axe_source()
 
 
 def sign_in(page, username: str, password: str) -> None:
