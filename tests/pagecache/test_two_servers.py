@@ -98,9 +98,9 @@ def test_a_story_published_through_one_server_shows_on_the_other(tmp_path, djang
     servers = [start_server(first, env), start_server(second, env)]
     try:
         reader = urllib.request.build_opener()
-        section_page = f"http://127.0.0.1:{second}/news/"
-        first_view = reader.open(section_page)
-        cached = reader.open(section_page)
+        front_page = f"http://127.0.0.1:{second}/"  # the front page: /news/ is empty, so 404
+        first_view = reader.open(front_page)
+        cached = reader.open(front_page)
         assert (first_view.headers["X-Page-Cache"], cached.headers["X-Page-Cache"]) == (
             "miss",
             "hit",
@@ -137,7 +137,7 @@ def test_a_story_published_through_one_server_shows_on_the_other(tmp_path, djang
         )  # fmt: skip
         assert landed == (f"{base}/admin/articles/article/", []), landed
 
-        fresh = reader.open(section_page)
+        fresh = reader.open(front_page)
         assert fresh.headers["X-Page-Cache"] == "miss"
         assert "Published on one server" in fresh.read().decode()
     finally:
