@@ -111,7 +111,7 @@ class ArticleFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item: Article):
-        return item.last_modified
+        return item.modified_at
 
     def item_categories(self, item: Article) -> list[str]:
         return [tag.name for tag in item.tags.all()]

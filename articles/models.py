@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import Coalesce, Now, RowNumber
+from django.db.models.functions import Coalesce, Greatest, Now, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
@@ -275,6 +275,14 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField("Updated", auto_now=True)
+    # When readers' copy last changed: its publication, or a later edit or correction. The one
+    # definition of "modified", kept by the database itself, for feeds, sitemaps, JSON-LD,
+    # share cards and HTTP headers alike (a story scheduled ahead is modified when it goes out).
+    modified_at = models.GeneratedField(
+        expression=Greatest("updated_at", "published_at"),
+        output_field=models.DateTimeField(),
+        db_persist=True,
+    )
     editors_choice = models.BooleanField(
         "Editor's Choice",
         default=False,
@@ -293,7 +301,8 @@ class Article(models.Model):
             "search_vector",
             "search_title_vector",
             "preview_secret",
-        ]  # fmt: skip
+            "modified_at",
+        ]
     )
 
     class Meta:
@@ -359,11 +368,6 @@ class Article(models.Model):
         if self.lead_photo_caption:
             return self.lead_photo_caption
         return self.lead_photo.caption if self.lead_photo else ""
-
-    @property
-    def last_modified(self):
-        """When readers' copy last changed: its publication, or a later edit or correction."""
-        return max(self.updated_at, self.published_at)
 
     @property
     def was_updated(self) -> bool:

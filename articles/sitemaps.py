@@ -46,7 +46,7 @@ class SectionSitemap(CanonicalSitemap):
             Article.objects.published()
             .order_by()
             .values_list("section__path")
-            .annotate(latest=Max("updated_at"))
+            .annotate(latest=Max("modified_at"))
         )
         sections = []
         for section in Section.objects.order_by("path"):
@@ -73,16 +73,12 @@ class ArticleSitemap(CanonicalSitemap):
         return (
             Article.objects.published()
             .select_related("section")
-            .only("slug", "published_at", "updated_at", "section__path")
+            .only("slug", "published_at", "modified_at", "section__path")
             .order_by("-published_at", "-pk")
         )
 
     def lastmod(self, article: Article):
-        return article.last_modified
-
-    def get_latest_lastmod(self):
-        # The default walks every item; one aggregate answers the same question.
-        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        return article.modified_at
 
 
 class TagSitemap(CanonicalSitemap):
@@ -91,7 +87,7 @@ class TagSitemap(CanonicalSitemap):
             Article.objects.published()
             .exclude(tags=None)
             .values("tags__slug")
-            .annotate(last_article=Max("updated_at"))
+            .annotate(last_article=Max("modified_at"))
             .order_by("tags__slug")
         )
 
@@ -118,7 +114,7 @@ def _sitemaps(request: HttpRequest) -> dict[str, CanonicalSitemap]:
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """The index of every sitemap page, with the newest change to published articles."""
     base_url = request.site_settings.base_url(request)
-    latest = Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+    latest = Article.objects.published().aggregate(latest=Max("modified_at"))["latest"]
     entries = []
     for name, sitemap in _sitemaps(request).items():
         location = absolute(base_url, reverse("articles:sitemap_section", args=[name]))

@@ -55,7 +55,7 @@ def news_article(article: Article, site: SiteSettings, base_url: str) -> dict:
         "headline": article.headline,
         "description": article.summary,
         "datePublished": article.published_at.isoformat(),
-        "dateModified": article.last_modified.isoformat(),
+        "dateModified": article.modified_at.isoformat(),
         "articleSection": article.section.name,
         "keywords": [tag.name for tag in article.tags.all()],
         "author": [

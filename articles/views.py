@@ -85,7 +85,7 @@ def article_detail(
     response = render_article(request, article)
     # The page shows more than the article (its photo's credit, bylines, related stories):
     # a cache revalidating by date must not be told an edited page is unchanged.
-    modified = max(article.last_modified, content_changed_at(request))
+    modified = max(article.modified_at, content_changed_at(request))
     response["Last-Modified"] = http_date(modified.timestamp())
     return response
 

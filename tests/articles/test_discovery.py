@@ -94,7 +94,7 @@ def test_feeds_list_published_articles_with_photo_author_and_categories(client, 
     assert item.findtext("pubDate")
     live = newsroom["live"]
     updated = item.findtext("{http://www.w3.org/2005/Atom}updated")
-    assert datetime.fromisoformat(updated) == live.last_modified
+    assert datetime.fromisoformat(updated) == live.modified_at
     guid = item.find("guid")
     assert guid.get("isPermaLink") == "false"
     assert guid.text == (
@@ -271,3 +271,30 @@ def test_onion_location_header_when_set(client, site):
     response = client.get("/news/?page=1")
     assert response["Onion-Location"] == "http://meridianabcdefghijklmnop.onion/news/?page=1"
     assert "Onion-Location" not in client.get("/robots.txt")
+
+
+def test_a_story_scheduled_ahead_is_modified_when_it_goes_out(client):
+    """Saved today for tomorrow: feeds, sitemaps, JSON-LD, share cards and HTTP headers all say
+    it changed when it went out, never before it was published."""
+    from unittest import mock
+
+    from django.utils.http import parse_http_date
+
+    due = timezone.now() + timedelta(days=1)
+    story = ArticleFactory(published_at=due, headline="Tomorrow's story")
+    with mock.patch("django.utils.timezone.now", return_value=due + timedelta(minutes=5)):
+        page = client.get(story.get_absolute_url())
+        html = page.content.decode()
+        feed = ElementTree.fromstring(client.get("/feed/").content)
+        sitemap = client.get("/sitemap-articles.xml").content.decode()
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html)[1])
+    modified = [
+        datetime.fromisoformat(data["dateModified"]),
+        datetime.fromisoformat(re.search(r'article:modified_time" content="([^"]+)"', html)[1]),
+        datetime.fromisoformat(feed.find("channel/item/{http://www.w3.org/2005/Atom}updated").text),
+        datetime.fromisoformat(re.search(r"<lastmod>([^<]+)</lastmod>", sitemap)[1]),
+    ]
+    times, sitemap_day = modified[:3], modified[3].date()  # sitemaps give the day
+    assert all(value >= due.replace(microsecond=0) for value in times), modified
+    assert sitemap_day >= due.date()
+    assert parse_http_date(page["Last-Modified"]) >= int(due.timestamp())

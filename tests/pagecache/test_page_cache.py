@@ -180,7 +180,7 @@ def test_article_pages_answer_304_when_unchanged(client, news):
     article = ArticleFactory(section=news)
     first = client.get(article.get_absolute_url())
     assert first["Last-Modified"] == http_date(
-        max(article.last_modified, Generation.current().changed_at).timestamp()
+        max(article.modified_at, Generation.current().changed_at).timestamp()
     )
     assert first["ETag"]
     assert (
