@@ -50,11 +50,11 @@ class StatusFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        value, now = self.value(), timezone.now()
+        value = self.value()
         if value == "scheduled":
-            return queryset.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+            return queryset.scheduled()
         if value == "published":
-            return queryset.published()
+            return queryset.live()
         if value in {"draft", "review", "unpublished"}:
             return queryset.filter(status=value)
         return queryset
@@ -95,7 +95,7 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
     inlines = [CorrectionInline]
     actions = ["unpublish_selected", "revoke_preview_links"]
     # Filled in per revision by django-simple-history; the columns are in our own list.
-    history_list_display = ["compare_link"]
+    history_list_display = ["compare_link", "revision_status"]
     object_history_list_template = "admin/articles/article/history_list.html"
     fieldsets = [
         (None, {"fields": ["headline", "slug", "summary", "body", "base_version"]}),
@@ -111,7 +111,7 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
     # Permissions: reporters write drafts; only publishers touch what readers can see.
 
     def can_publish(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("articles.publish_article")
+        return services.can_publish(request.user)
 
     def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
         if not super().has_change_permission(request, obj):
@@ -154,18 +154,12 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
     # Saving: log what readers will notice, and release the "is editing" mark.
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
-        old_status = Article.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
-        super().save_model(request, obj, form, change)
-        services.log_status_change(article=obj, user=request.user, old_status=old_status)
+        services.save(article=obj, user=request.user, publish_time_chosen=form.publish_time_chosen)
         services.done_editing(article=obj, user=request.user)
 
     def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
-        article = self.get_object(request, object_id)
-        if (
-            article is not None
-            and request.method == "GET"
-            and self.has_change_permission(request, article)
-        ):
+        article = self.get_object(request, object_id) if request.method == "GET" else None
+        if article is not None and self.has_change_permission(request, article):
             for presence in services.others_editing(article=article, user=request.user):
                 self.message_user(
                     request,
@@ -257,6 +251,13 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
         )
         return [compare_url, *super().get_urls()]
 
+    @admin.display(description="Status")
+    def revision_status(self, record) -> str:
+        """A revision's status as the desk said it when it was saved."""
+        if record.status == Article.Status.PUBLISHED:
+            return "Scheduled" if record.published_at > record.history_date else "Published"
+        return record.get_status_display()
+
     @admin.display(description="Compare")
     def compare_link(self, record) -> str:
         url = reverse("admin:articles_article_compare", args=[record.id])
@@ -301,7 +302,7 @@ class ReviewQueueChangeList(ChangeList):
 
 @admin.register(ArticleInReview)
 class ReviewQueueAdmin(ArticleAdmin):
-    """The articles reporters have marked ready: the editors' queue. A list only: each story
+    """The review queue: stories In review, for editors to publish. A list only: each story
     opens in the article admin, so its saves and history are the article's own."""
 
     list_filter = ["section"]
@@ -357,7 +358,7 @@ class PhotoWithUsageAdmin(PhotoAdmin):
         """A photo on a live or taken-down article is part of what readers see: publishers only."""
         if not super().has_change_permission(request, obj):
             return False
-        if obj is not None and not request.user.has_perm("articles.publish_article"):
+        if obj is not None and not services.can_publish(request.user):
             return not obj.lead_of.exclude(status__in=Article.REPORTER_STATUSES).exists()
         return True
 

@@ -71,7 +71,7 @@ class ArticleFeed(Feed):
         return f"{self.base_url}{self.path}"
 
     def articles(self, obj) -> QuerySet:
-        return Article.objects.published()
+        return Article.objects.live()
 
     def items(self, obj) -> list[Article]:
         return list(
@@ -139,7 +139,7 @@ class SectionFeed(ArticleFeed):
         return section
 
     def articles(self, obj: Section) -> QuerySet:
-        return Article.objects.published().in_section(obj, self.sections)
+        return Article.objects.live().in_section(obj, self.sections)
 
     def title(self, obj: Section) -> str:
         return f"{obj.name} | {self.site_name}"
@@ -154,12 +154,12 @@ class SectionFeed(ArticleFeed):
 class TagFeed(ArticleFeed):
     def get_object(self, request: HttpRequest, slug: str) -> Tag:
         tag = get_object_or_404(Tag, slug=slug)
-        if not Article.objects.published().tagged(tag.pk).exists():
+        if not Article.objects.live().tagged(tag.pk).exists():
             raise Http404("No published articles with this tag.")
         return tag
 
     def articles(self, obj: Tag) -> QuerySet:
-        return Article.objects.published().tagged(obj.pk)
+        return Article.objects.live().tagged(obj.pk)
 
     def title(self, obj: Tag) -> str:
         return f"{obj.name} | {self.site_name}"

@@ -1,12 +1,11 @@
 from django import forms
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 
 from newsroom.text import printable
 from sections.models import SectionTree
 
-from . import search
+from . import search, services
 from .models import Article
 
 
@@ -26,7 +25,7 @@ class ArticleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
+        if self.instance.pk and not self.is_bound:
             # From the stored row: a form restoring an old revision starts from the newest one.
             self.fields["base_version"].initial = (
                 Article.objects.filter(pk=self.instance.pk)
@@ -45,7 +44,7 @@ class ArticleForm(forms.ModelForm):
 
     @property
     def can_publish(self) -> bool:
-        return self.user.has_perm("articles.publish_article")
+        return services.can_publish(self.user)
 
     def clean_tags(self) -> list[str]:
         tags = self.cleaned_data["tags"]
@@ -68,38 +67,21 @@ class ArticleForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             self.check_version(cleaned.get("base_version"))
-        self.date_first_publication(cleaned)
         return cleaned
 
-    def date_first_publication(self, cleaned: dict) -> None:
-        """A draft published now goes out dated now, not when someone started writing it.
+    @property
+    def publish_time_chosen(self) -> bool:
+        """Whether the editor set the publish time here (to schedule or backdate the story).
 
-        An editor who changed the publish time in this form (to schedule or backdate) keeps it.
+        Compared with the time the form showed when it was opened (Django sends it back in a
+        hidden field), so the minutes spent writing do not count as choosing a time.
         """
-        stored = (
-            Article.objects.filter(pk=self.instance.pk).values("status", "published_at").first()
-        )
-        publish_time = cleaned.get("published_at")
-        if (
-            stored is not None
-            and stored["status"] in Article.REPORTER_STATUSES
-            and cleaned.get("status") == Article.Status.PUBLISHED
-            and publish_time is not None
-            # The form shows whole seconds: anything closer is the untouched stored time.
-            and abs(publish_time - stored["published_at"]).total_seconds() < 1
-            and publish_time < timezone.now()
-        ):
-            cleaned["published_at"] = timezone.now()
+        return "published_at" in self.changed_data
 
     def check_version(self, base_version: int | None) -> None:
         """Refuse to overwrite a save someone else made after this form was opened."""
-        stored = (
-            Article.objects.select_for_update()
-            .filter(pk=self.instance.pk)
-            .values_list("version", flat=True)
-            .first()
-        )
-        if stored is None or base_version == stored:
+        stored = self.instance.stored_row()  # locked until the save ends
+        if stored is None or base_version == stored.version:
             return
         if base_version is None:
             raise forms.ValidationError(
@@ -151,7 +133,7 @@ class SearchForm(forms.Form):
         query = search.clean_query(data.get("q", ""))
         if not query:
             return query, Article.objects.none()
-        articles = Article.objects.published()
+        articles = Article.objects.live()
         if data.get("section"):
             section = self.sections.get(data["section"])
             if section is not None:

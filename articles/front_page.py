@@ -25,7 +25,7 @@ class FrontPage:
     @classmethod
     def build(cls, navigation: list[Section]) -> "FrontPage":
         """The page for the top-level sections in navigation, in that order."""
-        published = Article.objects.published()
+        published = Article.objects.live()
         lead = published.for_listing().first()
         if lead is None:
             return cls(lead=None, editors_choice=[], sections=[])

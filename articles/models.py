@@ -1,11 +1,12 @@
 import secrets
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery, Window
+from django.db import models, transaction
+from django.db.models import Count, F, OuterRef, Subquery, Window
 from django.db.models.functions import Coalesce, Greatest, Now, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -74,18 +75,23 @@ def tagged_items(tag_ids) -> models.QuerySet:
     )
 
 
-def readers_see() -> Q:
-    """What readers may see: published, with a publish time that has come."""
-    return Q(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+class StoredRow(NamedTuple):
+    version: int
+    status: str
+    published_at: datetime
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self) -> "ArticleQuerySet":
-        return self.filter(readers_see())
+    def live(self) -> "ArticleQuerySet":
+        """What readers see now: the one definition. Published, with a publish time that has
+        come (the status Published also holds scheduled stories, whose time has not)."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
-    def scheduled(self) -> "ArticleQuerySet":
-        """Published with a publish time still to come: readers see them from then on."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+    def scheduled(self, after: datetime | None = None) -> "ArticleQuerySet":
+        """Published with a publish time still to come (after `after`, by default now)."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=after or timezone.now()
+        )
 
     def for_listing(self) -> "ArticleQuerySet":
         """Everything a card on a listing shows, without a query per article."""
@@ -209,8 +215,9 @@ class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "In review"
-        # With a future publish time a published article is scheduled (see display_status).
-        PUBLISHED = "published", "Published"
+        # With a future publish time a published article is scheduled (see display_status):
+        # readers see it from then on. What readers see now is ArticleQuerySet.live().
+        PUBLISHED = "published", "Published (or scheduled)"
         UNPUBLISHED = "unpublished", "Unpublished"
 
     # Statuses a reporter may set: everything else needs the publish permission.
@@ -321,12 +328,13 @@ class Article(models.Model):
         self.body_text = html_to_text(self.body_html)
         stored = None
         if not self._state.adding:
+            stored = self.stored_row()
             # Counted from the stored row, so restoring an old revision still moves forward.
-            stored = Article.objects.filter(pk=self.pk).values_list("version", "status").first()
-            self.version = (stored[0] if stored else 0) + 1
+            self.version = (stored.version if stored else 0) + 1
+        self.__dict__.pop("_stored_row", None)  # the next save reads it again
         # Whether readers saw (or were due to see) the article before this save: then the save
         # changes their pages even if it takes the article down (articles.changes).
-        self.stored_status = stored[1] if stored else None
+        self.stored_status = stored.status if stored else None
         if self.status == self.Status.UNPUBLISHED and self.stored_status != self.status:
             # Taken down: every share-preview link out there stops working for good.
             self.preview_secret = new_preview_secret()
@@ -346,13 +354,30 @@ class Article(models.Model):
             },
         )
 
+    def stored_row(self) -> "StoredRow | None":
+        """The row as it is in the database, read once per save and locked until it ends.
+
+        The form checks the version against it, the publishing service its status, and save()
+        counts the next version from it.
+        """
+        if "_stored_row" not in self.__dict__:
+            row = Article.objects.filter(pk=self.pk)
+            if transaction.get_connection().in_atomic_block:
+                row = row.select_for_update()
+            self._stored_row = row.values_list(
+                "version", "status", "published_at", named=True
+            ).first()
+        return self._stored_row
+
     def get_preview_url(self) -> str:
         return reverse("articles:preview", kwargs={"pk": self.pk})
 
     @property
     def display_status(self) -> str:
         """The status as the desk says it: a published article with a future time is Scheduled."""
-        return "Scheduled" if self.is_scheduled else self.get_status_display()
+        if self.status == self.Status.PUBLISHED:
+            return "Scheduled" if self.is_scheduled else "Published"
+        return self.get_status_display()
 
     @property
     def is_live(self) -> bool:
@@ -383,7 +408,7 @@ def next_scheduled_change(after: datetime) -> datetime | None:
     Cached pages must not outlive this moment (pagecache, PAGE_CACHE_NEXT_CHANGE).
     """
     return (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=after)
+        Article.objects.scheduled(after=after)
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()
@@ -391,12 +416,12 @@ def next_scheduled_change(after: datetime) -> datetime | None:
 
 
 class ArticleInReview(Article):
-    """The editors' queue in the admin: articles reporters marked ready for review."""
+    """The review queue in the admin: stories In review, which editors publish."""
 
     class Meta:
         proxy = True
-        verbose_name = "article ready for review"
-        verbose_name_plural = "ready for review"
+        verbose_name = "story in the review queue"
+        verbose_name_plural = "review queue"
 
 
 class Correction(models.Model):

@@ -11,7 +11,7 @@ from .models import Article
 
 def with_stories() -> list[int]:
     """Sections with a published story filed directly under them (one index probe each)."""
-    stories = Article.objects.published().filter(section=OuterRef("pk"))
+    stories = Article.objects.live().filter(section=OuterRef("pk"))
     return list(Section.objects.filter(Exists(stories)).values_list("pk", flat=True))
 
 

@@ -1,11 +1,12 @@
 """Writes that touch more than the article row: publishing decisions and who was editing."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -14,6 +15,12 @@ from taggit.models import Tag
 from .models import Article, EditingPresence, new_preview_secret
 
 PREVIEW_SALT = "articles.preview"
+
+
+def can_publish(user: AbstractBaseUser) -> bool:
+    """The one check: may this person change what readers see (publish, schedule, unpublish,
+    correct, or edit a live or scheduled story)?"""
+    return user.has_perm("articles.publish_article")
 
 
 def status_change_message(article: Article, old_status: str | None) -> str | None:
@@ -30,13 +37,54 @@ def status_change_message(article: Article, old_status: str | None) -> str | Non
     return None
 
 
-def log_status_change(*, article: Article, user: AbstractBaseUser, old_status: str | None) -> None:
-    """Record a publish, schedule or unpublish in the admin history with who did it."""
-    message = status_change_message(article, old_status)
-    if message:
+@transaction.atomic
+def save(
+    *, article: Article, user: AbstractBaseUser, publish_time_chosen: bool = False, reason: str = ""
+) -> Article:
+    """Save an article as the desk does, whoever calls: the admin, a command, a test.
+
+    Changing what readers see takes the publish permission. A story published for the first
+    time goes out dated now, not when someone started writing it, unless its publish time was
+    chosen (to schedule or backdate it). A change of visibility is logged with who made it.
+    """
+    stored = article.stored_row() if article.pk else None
+    old_status = stored.status if stored else None
+    readers_see_it = {article.status, old_status} - {None, *Article.REPORTER_STATUSES}
+    if readers_see_it and not can_publish(user):
+        raise PermissionDenied("Only editors can publish, unpublish or change a live story.")
+    first_publication = old_status in {None, *Article.REPORTER_STATUSES}
+    now = timezone.now()
+    if (
+        first_publication
+        and article.status == Article.Status.PUBLISHED
+        and not publish_time_chosen
+        and article.published_at <= now
+    ):
+        article.published_at = now
+    article._history_user = user
+    if reason:
+        article._change_reason = reason
+    article.save()
+    if message := status_change_message(article, old_status):
         LogEntry.objects.log_actions(
             user_id=user.pk, queryset=[article], action_flag=CHANGE, change_message=message
         )
+    return article
+
+
+def publish(*, article: Article, user: AbstractBaseUser, at: datetime | None = None) -> Article:
+    """Put the story out now, or at `at` (in the future, that schedules it)."""
+    article.status = Article.Status.PUBLISHED
+    if at is not None:
+        article.published_at = at
+    return save(article=article, user=user, publish_time_chosen=at is not None)
+
+
+def schedule(*, article: Article, user: AbstractBaseUser, at: datetime) -> Article:
+    """Put the story out by itself at a future time."""
+    if at <= timezone.now():
+        raise ValueError("A story is scheduled for a time still to come.")
+    return publish(article=article, user=user, at=at)
 
 
 @transaction.atomic
@@ -47,13 +95,30 @@ def unpublish(*, articles: QuerySet[Article], user: AbstractBaseUser) -> int:
     for article in articles.select_for_update(of=("self",)).exclude(
         status=Article.Status.UNPUBLISHED
     ):
-        old_status = article.status
         article.status = Article.Status.UNPUBLISHED
-        article._history_user = user
-        article.save()
-        log_status_change(article=article, user=user, old_status=old_status)
+        save(article=article, user=user)
         count += 1
     return count
+
+
+RESTORED_FIELDS = ("headline", "slug", "summary", "body", "section_id", "lead_photo_id",
+                   "lead_photo_caption", "editors_choice")  # fmt: skip
+
+
+def restore(*, revision, user: AbstractBaseUser) -> Article:
+    """Bring back an earlier revision's text and filing, as a new save of the story.
+
+    The story keeps its status and publish time; a deleted story comes back as a draft.
+    """
+    article = Article.objects.filter(pk=revision.id).first()
+    if article is None:
+        if not user.has_perm("articles.delete_article"):
+            raise PermissionDenied("Only Site admins can bring back a deleted story.")
+        article = Article(pk=revision.id, status=Article.Status.DRAFT)
+    for field in RESTORED_FIELDS:
+        setattr(article, field, getattr(revision, field))
+    return save(article=article, user=user, publish_time_chosen=True,
+                reason=f"Restored version {revision.version}")  # fmt: skip
 
 
 def others_editing(*, article: Article, user: AbstractBaseUser) -> list[EditingPresence]:

@@ -51,9 +51,7 @@ def section_detail(request: HttpRequest, path: str) -> HttpResponse:
     tree = sections(request)
     if (section := tree.get(path)) is None:
         raise Http404("No such section.")
-    page = listing_page(
-        request, Article.objects.published().in_section(section, tree).for_listing()
-    )
+    page = listing_page(request, Article.objects.live().in_section(section, tree).for_listing())
     breadcrumbs = tree.ancestors_and_self(section)
     base_url = request.site_settings.base_url(request)
     return render(
@@ -72,10 +70,10 @@ def section_detail(request: HttpRequest, path: str) -> HttpResponse:
 def article_detail(
     request: HttpRequest, section_path: str, year: int, month: int, day: int, slug: str
 ) -> HttpResponse:
-    article = Article.objects.published().with_related().filter(slug=slug).first()
+    article = Article.objects.live().with_related().filter(slug=slug).first()
     if article is None:
         # A story given a new slug keeps the links made before.
-        if (renamed := Article.objects.published().formerly_at(slug).first()) is None:
+        if (renamed := Article.objects.live().formerly_at(slug).first()) is None:
             raise Http404("No such article.")
         return redirect(renamed.get_absolute_url(), permanent=True)
     # Addresses are compared as written (percent-encoded): slugs may be in any script.
@@ -125,7 +123,7 @@ def render_article(request: HttpRequest, article: Article, preview: bool = False
         {
             "article": article,
             "breadcrumbs": breadcrumbs,
-            "related": Article.objects.published().related_to(article),
+            "related": Article.objects.live().related_to(article),
             "preview": preview,
             "share": structured_data.share_card(article, base_url),
             "structured_data": [
@@ -139,7 +137,7 @@ def render_article(request: HttpRequest, article: Article, preview: bool = False
 @reads_query("before", "after")
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
-    page = listing_page(request, Article.objects.published().tagged(tag.pk).for_listing())
+    page = listing_page(request, Article.objects.live().tagged(tag.pk).for_listing())
     if not page.object_list:
         # A tag used only by unpublished stories would reveal what is being worked on.
         raise Http404("No published articles with this tag.")
@@ -149,7 +147,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @reads_query("before", "after")
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
-    page = listing_page(request, Article.objects.published().filter(authors=author).for_listing())
+    page = listing_page(request, Article.objects.live().filter(authors=author).for_listing())
     if not page.object_list:
         # A new reporter's name, before their first story is out, is nobody's business.
         raise Http404("No published articles by this author.")
@@ -161,7 +159,7 @@ def corrections(request: HttpRequest) -> HttpResponse:
     """Every correction and update on published articles, newest first."""
     page = listing_page(
         request,
-        Correction.objects.filter(article__in=Article.objects.published())
+        Correction.objects.filter(article__in=Article.objects.live())
         .select_related("article__section")
         .order_by("-published_at", "-pk"),
     )

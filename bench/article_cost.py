@@ -51,7 +51,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=500)
     args = parser.parse_args()
     # The article bench/pages.py loads.
-    article = Article.objects.published().order_by("-published_at")[10]
+    article = Article.objects.live().order_by("-published_at")[10]
     url = article.get_absolute_url()
     handler, factory = WSGIHandler(), RequestFactory(SERVER_NAME="127.0.0.1")
 
@@ -63,7 +63,7 @@ def main() -> None:
         assert status[0].startswith("200"), status
 
     def with_related() -> Article:
-        return Article.objects.published().with_related().get(pk=article.pk)
+        return Article.objects.live().with_related().get(pk=article.pk)
 
     request = factory.get(url)
     request.user = AnonymousUser()
@@ -74,7 +74,7 @@ def main() -> None:
     timed("article, authors, tags, corrections (4 queries)", with_related, args.requests)
     timed(
         "related stories (1 query)",
-        lambda: Article.objects.published().related_to(shown),
+        lambda: Article.objects.live().related_to(shown),
         args.requests,
     )
     timed(

@@ -32,7 +32,7 @@ def pages(env: dict) -> dict[str, str]:
     code = (
         "import django, json; django.setup();"
         "from articles.models import Article;"
-        "a = Article.objects.published().order_by('-published_at')[10];"
+        "a = Article.objects.live().order_by('-published_at')[10];"
         "print(json.dumps({'home': '/', 'section': a.section.get_absolute_url(),"
         " 'article': a.get_absolute_url()}))"
     )

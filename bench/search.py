@@ -47,7 +47,7 @@ def main() -> None:
     start = time.perf_counter()
     call_command("load_demo", articles=args.articles, verbosity=0)
     print(f"seed: {time.perf_counter() - start:.1f} s ({connection.vendor})")
-    total = Article.objects.published().count()
+    total = Article.objects.live().count()
     words = sorted(
         {word.lower() for phrase in synthetic.PLACES + synthetic.ACTORS + synthetic.SUBJECTS
          for word in phrase.split() if len(word) > 3 and "'" not in word}

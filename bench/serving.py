@@ -115,5 +115,3 @@ def python_load(url: str, seconds: int, connections: int) -> dict:
         "p99": latencies[int(len(latencies) * 0.99)] if latencies else 0,
         "errors": errors[0],
     }
-
-

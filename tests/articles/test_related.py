@@ -17,7 +17,7 @@ def hours_ago(hours: int):
 
 def related(article: Article) -> list[str]:
     article = Article.objects.with_related().get(pk=article.pk)
-    return [other.headline for other in Article.objects.published().related_to(article)]
+    return [other.headline for other in Article.objects.live().related_to(article)]
 
 
 def test_more_shared_tags_rank_first_then_newest():

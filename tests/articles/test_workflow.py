@@ -44,6 +44,11 @@ def edit_form(article: Article, **overrides) -> dict:
         status=article.status,
         published_at_0=local.strftime("%Y-%m-%d"),
         published_at_1=local.strftime("%H:%M:%S"),
+        # As the browser sends it: the time the form showed when it was opened.
+        **{
+            "initial-published_at_0": local.strftime("%Y-%m-%d"),
+            "initial-published_at_1": local.strftime("%H:%M:%S"),
+        },
         base_version=article.version,
     )
     return data | overrides
@@ -210,7 +215,7 @@ def test_status_filter_and_review_queue(desk_editor):
         assert shown == [headline], value
     queue = client.get(reverse("admin:articles_articleinreview_changelist")).content.decode()
     assert ">Waiting for review<" in queue and ">A draft<" not in queue
-    assert "Ready for review" in client.get(reverse("admin:index")).content.decode()
+    assert "Review queue" in client.get(reverse("admin:index")).content.decode()
 
 
 # Revisions
