@@ -36,6 +36,7 @@ test: export DJANGO_SETTINGS_MODULE = newsroom.settings_test
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 

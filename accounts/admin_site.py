@@ -39,7 +39,7 @@ class NewsroomAdminSite(admin.AdminSite):
                 and user.is_staff
                 and not user.is_verified()
                 and two_factor.is_required(user)
-                and view.__name__ not in {"two_factor_view", "logout"}
+                and view.__name__ != "logout"
             ):
                 return redirect("admin:two_factor")
             return inner(request, *args, **kwargs)
@@ -66,9 +66,7 @@ class NewsroomAdminSite(admin.AdminSite):
         if request.method == "POST" and request.POST.get("action") == "recovery":
             if user.is_verified():
                 context["recovery_codes"] = two_factor.new_recovery_codes(user)
-        elif two_factor.is_enabled(user):
-            pass
-        else:
+        elif not two_factor.is_enabled(user):
             device = two_factor.pending_app_device(user)
             form = ConfirmAppForm(request.POST if request.method == "POST" else None)
             if form.is_valid():

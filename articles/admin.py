@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
@@ -11,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
@@ -206,9 +210,10 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
             return "A link to share this article before it is published appears here once saved."
         url = reverse("articles:shared_preview", args=[services.preview_token(article)])
         return format_html(
-            '<a href="{}">Preview link</a>: works without signing in, for 48 hours. '
+            '<a href="{}">Preview link</a>: works without signing in, for {}. '
             "Share it only with people who may read the story before it is published.",
             url,
+            timesince(timezone.now() - timedelta(seconds=settings.PREVIEW_LINK_MAX_AGE)),
         )
 
     def view_on_site(self, article: Article) -> str:

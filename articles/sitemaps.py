@@ -1,4 +1,4 @@
-"""Sitemaps (django.contrib.sitemaps), a Google News sitemap and robots.txt, on the main address."""
+"""Sitemaps (django.contrib.sitemaps) and a Google News sitemap, on the main address."""
 
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -163,17 +163,3 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
         },
         content_type="application/xml",
     )
-
-
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    base_url = request.site_settings.base_url(request)
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /preview/",
-        "Disallow: /search/",
-        "",
-        f"Sitemap: {base_url}{reverse('articles:sitemap')}",
-        f"Sitemap: {base_url}{reverse('articles:news_sitemap')}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -74,14 +74,12 @@ def news_article(article: Article, site: SiteSettings, base_url: str) -> dict:
     return data
 
 
-def breadcrumb_list(sections: list[Section], base_url: str, article: Article | None = None) -> dict:
-    """The visible breadcrumb (Home, then each section, then the article) as BreadcrumbList."""
+def breadcrumb_list(sections: list[Section], base_url: str) -> dict:
+    """The visible breadcrumb (Home, then each section down to the page's) as BreadcrumbList."""
     crumbs = [("Home", f"{base_url}/")]
     crumbs += [
         (section.name, absolute(base_url, section.get_absolute_url())) for section in sections
     ]
-    if article is not None:
-        crumbs.append((article.headline, absolute(base_url, article.get_absolute_url())))
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",

@@ -20,8 +20,11 @@ class AnySlug:
 
 register_converter(AnySlug, "anyslug")
 
+# Where the desk's previews live (robots.txt keeps crawlers out).
+PREVIEWS = "preview/"
+
 # The section catch-all comes last: every fixed prefix above it wins, and
-# sections.models.RESERVED_SLUGS keeps top-level sections off those prefixes.
+# sections.models.taken_addresses keeps top-level sections off those prefixes.
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search_page, name="search"),
@@ -30,14 +33,15 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-<section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),
-    path("robots.txt", sitemaps.robots_txt, name="robots"),
     path("tags/<anyslug:slug>/", views.tag_detail, name="tag"),
     path("authors/<anyslug:slug>/", views.author_detail, name="author"),
     path("corrections/", views.corrections, name="corrections"),
     path(
-        "preview/articles/<int:pk>/", admin.site.admin_view(views.article_preview), name="preview"
+        f"{PREVIEWS}articles/<int:pk>/",
+        admin.site.admin_view(views.article_preview),
+        name="preview",
     ),
-    path("preview/shared/<str:token>/", views.shared_preview, name="shared_preview"),
+    path(f"{PREVIEWS}shared/<str:token>/", views.shared_preview, name="shared_preview"),
     path(
         "<path:section_path>/<int:year>/<int:month>/<int:day>/<anyslug:slug>/",
         views.article_detail,

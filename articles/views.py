@@ -128,7 +128,7 @@ def render_article(request: HttpRequest, article: Article, preview: bool = False
             "share": structured_data.share_card(article, base_url),
             "structured_data": [
                 structured_data.news_article(article, site, base_url),
-                structured_data.breadcrumb_list(breadcrumbs, base_url, article),
+                structured_data.breadcrumb_list(breadcrumbs, base_url),
             ],
         },
     )

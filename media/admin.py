@@ -12,7 +12,8 @@ from .models import Photo
 
 
 def photo_thumbnail(photo: Photo | None, width: int = 120) -> str:
-    """A small preview of a photo for admin lists and forms, from its thumbnail rendition."""
+    """A small preview of a photo for admin lists and forms, from its card rendition (3:2, the
+    shape readers see on listings), never the original."""
     if photo is None or not photo.image:
         return "—"
     return format_html(

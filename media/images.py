@@ -1,4 +1,5 @@
-"""Reading, checking and cleaning uploaded photos. The one module (with renditions.py) that uses Pillow.
+"""Reading, checking and cleaning uploaded photos: with renditions.py, the only code that opens
+photos readers will see (demo/images.py draws the demo's own with Pillow).
 
 Every original is re-encoded before it is stored: orientation is applied to the
 pixels and all metadata (EXIF, GPS, XMP, IPTC, ICC, comments) is dropped, so a

@@ -349,8 +349,7 @@ PAGE_BROWSER_SECONDS = 60
 PAGE_STALE_SECONDS = 30
 # The next scheduled change readers will see (a story going live): no page is kept past it.
 PAGE_CACHE_NEXT_CHANGE = "articles.models.next_scheduled_change"
-# Never shared: the desk, previews, and readers' searches (what others search is private).
-PAGE_CACHE_SKIP_PATHS = ["/admin/", "/preview/", "/healthz", "/search/"]
+
 
 # Per-page counts on reader listings.
 ARTICLES_PER_PAGE = 20

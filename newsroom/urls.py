@@ -11,6 +11,7 @@ from . import views
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots"),
     # Browsers ask for /favicon.ico whatever the page says.
     path(
         "favicon.ico",

@@ -1,6 +1,9 @@
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
+
+from articles.urls import PREVIEWS
 
 
 @never_cache
@@ -12,3 +15,18 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return HttpResponse("database unreachable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers keep out of the desk, previews and searches, and find the sitemaps."""
+    base_url = request.site_settings.base_url(request)
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        f"Disallow: /{PREVIEWS}",
+        f"Disallow: {reverse('articles:search')}",
+        "",
+        f"Sitemap: {base_url}{reverse('articles:sitemap')}",
+        f"Sitemap: {base_url}{reverse('articles:news_sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -88,9 +88,9 @@ class PageCacheMiddleware:
 
     @staticmethod
     def applies_to(request: HttpRequest) -> bool:
+        # Which pages are kept is the views' to say, with Cache-Control (the desk, previews
+        # and searches say private or no-cache); only readers' GETs are looked up at all.
         if request.method not in {"GET", "HEAD"}:
-            return False
-        if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_SKIP_PATHS):
             return False
         # Only a request carrying a session cookie can belong to staff: readers have none.
         return settings.SESSION_COOKIE_NAME not in request.COOKIES

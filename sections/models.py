@@ -1,28 +1,32 @@
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 
 from newsroom.text import printable
 
-# First path segments the site itself uses: a top-level section may not take them.
-RESERVED_SLUGS = frozenset(
-    {
-        "admin",
-        "authors",
-        "tags",
-        "search",
-        "static",
-        "media",
-        "preview",
-        "feed",
-        "corrections",
-        "sitemap.xml",
-        "robots.txt",
-        "healthz",
-    }  # fmt: skip
-)
+# Every section's feed is at <section>/feed/, so no section may be called that.
+FEED = "feed"
+
+
+def taken_addresses() -> frozenset[str]:
+    """The first path segments the site itself answers (admin, tags, search, static files...),
+    read from the URLconf: a top-level section may not take one, whatever is added later."""
+    taken, patterns = set(), list(get_resolver().url_patterns)
+    while patterns:
+        pattern = patterns.pop()
+        route = str(pattern.pattern)
+        if route == "" and isinstance(pattern, URLResolver):
+            patterns += pattern.url_patterns  # an app's addresses included at the root
+            continue
+        first = route.split("/", 1)[0]
+        if first and "<" not in first and not first.startswith("^"):
+            taken.add(first)
+    for prefix in (settings.STATIC_URL, settings.MEDIA_URL):
+        taken.add(prefix.strip("/").split("/", 1)[0])
+    return frozenset(taken)
 
 
 class Section(models.Model):
@@ -105,9 +109,9 @@ class Section(models.Model):
     def clean(self) -> None:
         if self.slug and self.slug.isdigit():
             raise ValidationError({"slug": "A section's slug needs at least one letter."})
-        if self.slug == "feed":
-            raise ValidationError({"slug": "'feed' is the address of every section's feed."})
-        if self.parent is None and self.slug in RESERVED_SLUGS:
+        if self.slug == FEED:
+            raise ValidationError({"slug": f"'{FEED}' is the address of every section's feed."})
+        if self.parent is None and self.slug in taken_addresses():
             raise ValidationError(
                 {"slug": f"'{self.slug}' is used by the site itself; choose another slug."}
             )

@@ -24,15 +24,13 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def editor(django_user_model):
-    """A staff member with every permission on the newsroom's own models."""
-    from django.contrib.auth.models import Permission
+    """A staff member with every right on the newsroom's content and settings (a Site admin)."""
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import SITE_ADMIN
 
     user = django_user_model.objects.create_user("desk", password="correct horse", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label__in=["articles", "sections", "media", "siteinfo", "taggit"]
-        )
-    )
+    user.groups.add(Group.objects.get(name=SITE_ADMIN))
     return user
 
 
@@ -55,3 +53,19 @@ def make_member(django_user_model):
         return user
 
     return make
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """A Redis database the tests may empty: NEWSROOM_TEST_REDIS_URL, or database 15 of a Redis
+    answering on 127.0.0.1:6379; without either the test is skipped, saying so."""
+    import os
+    import socket
+
+    if url := os.environ.get("NEWSROOM_TEST_REDIS_URL"):
+        return url
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        pytest.skip("no Redis on 127.0.0.1:6379 (or NEWSROOM_TEST_REDIS_URL) to test against")
+    return "redis://127.0.0.1:6379/15"

@@ -1,6 +1,4 @@
-"""The page cache and sessions on Redis, as in production (skipped where Redis is absent)."""
-
-import socket
+"""The page cache and sessions on Redis, as in production (NEWSROOM_TEST_REDIS_URL)."""
 
 import pytest
 from django.core.cache import caches
@@ -8,27 +6,13 @@ from django.test import Client
 
 from tests.factories import ArticleFactory, SectionFactory
 
-REDIS = ("127.0.0.1", 6379)
-
-
-def redis_answers() -> bool:
-    try:
-        socket.create_connection(REDIS, timeout=0.5).close()
-    except OSError:
-        return False
-    return True
-
-
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(not redis_answers(), reason="no Redis server on 127.0.0.1:6379"),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def redis_cache(settings):
-    """The production cache settings, on a database of their own (15) on the local Redis."""
-    url = f"redis://{REDIS[0]}:{REDIS[1]}/15"
+def redis_cache(settings, redis_url):
+    """The production cache settings, on the test Redis database."""
+    url = redis_url
     options = {"socket_connect_timeout": 0.25, "socket_timeout": 0.25, "retry_seconds": 5}
     settings.CACHES = {
         alias: {"BACKEND": "newsroom.cache.TolerantRedisCache", "LOCATION": url,

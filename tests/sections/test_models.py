@@ -77,12 +77,21 @@ def test_a_section_cannot_be_its_own_ancestor():
     assert "parent" in error.value.message_dict
 
 
-@pytest.mark.parametrize("slug", ["admin", "tags", "authors", "media"])
+@pytest.mark.parametrize(
+    "slug", ["admin", "tags", "authors", "media", "static", "search", "corrections", "preview"]
+)
 def test_top_level_sections_cannot_take_the_sites_own_addresses(slug):
     """A top-level section named 'admin' would hide the admin; it is refused."""
     with pytest.raises(ValidationError) as error:
         Section(name="X", slug=slug).full_clean()
     assert "slug" in error.value.message_dict
+
+
+def test_an_address_added_to_the_site_is_taken_from_sections_at_once(settings):
+    """The taken addresses are read from the URLconf: nobody keeps a second list in step."""
+    settings.ROOT_URLCONF = "tests.sections.urls_with_live"
+    with pytest.raises(ValidationError):
+        Section(name="Live", slug="live").full_clean()
 
 
 def test_numeric_slugs_are_refused():
