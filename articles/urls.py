@@ -20,9 +20,6 @@ class AnySlug:
 
 register_converter(AnySlug, "anyslug")
 
-# Where the desk's previews live (robots.txt keeps crawlers out).
-PREVIEWS = "preview/"
-
 # The section catch-all comes last: every fixed prefix above it wins, and
 # sections.models.taken_addresses keeps top-level sections off those prefixes.
 urlpatterns = [
@@ -37,11 +34,11 @@ urlpatterns = [
     path("authors/<anyslug:slug>/", views.author_detail, name="author"),
     path("corrections/", views.corrections, name="corrections"),
     path(
-        f"{PREVIEWS}articles/<int:pk>/",
+        "preview/articles/<int:pk>/",
         admin.site.admin_view(views.article_preview),
         name="preview",
     ),
-    path(f"{PREVIEWS}shared/<str:token>/", views.shared_preview, name="shared_preview"),
+    path("preview/shared/<str:token>/", views.shared_preview, name="shared_preview"),
     path(
         "<path:section_path>/<int:year>/<int:month>/<int:day>/<anyslug:slug>/",
         views.article_detail,

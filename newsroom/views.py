@@ -1,9 +1,9 @@
+import posixpath
+
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-
-from articles.urls import PREVIEWS
 
 
 @never_cache
@@ -20,10 +20,14 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Crawlers keep out of the desk, previews and searches, and find the sitemaps."""
     base_url = request.site_settings.base_url(request)
+    # The folder both kinds of preview live in.
+    previews = posixpath.commonpath(
+        [reverse("articles:preview", args=[1]), reverse("articles:shared_preview", args=["x"])]
+    )
     lines = [
         "User-agent: *",
         f"Disallow: {reverse('admin:index')}",
-        f"Disallow: /{PREVIEWS}",
+        f"Disallow: {previews}/",
         f"Disallow: {reverse('articles:search')}",
         "",
         f"Sitemap: {base_url}{reverse('articles:sitemap')}",
