@@ -69,3 +69,18 @@ def redis_url() -> str:
     except OSError:
         pytest.skip("no Redis on 127.0.0.1:6379 (or NEWSROOM_TEST_REDIS_URL) to test against")
     return "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture
+def reporter(make_member):
+    return make_member("Reporter")
+
+
+@pytest.fixture
+def desk_editor(make_member):
+    return make_member("Editor")
+
+
+@pytest.fixture
+def site_admin(make_member):
+    return make_member("Site admin")

@@ -19,16 +19,6 @@ from tests.factories import ArticleFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def desk_editor(make_member):
-    return make_member("Editor")
-
-
-@pytest.fixture
-def reporter(make_member):
-    return make_member("Reporter")
-
-
 def logged(article) -> list[str]:
     return list(
         LogEntry.objects.filter(object_id=str(article.pk)).values_list("change_message", flat=True)

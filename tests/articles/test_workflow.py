@@ -54,21 +54,6 @@ def edit_form(article: Article, **overrides) -> dict:
     return data | overrides
 
 
-@pytest.fixture
-def reporter(make_member):
-    return make_member("Reporter")
-
-
-@pytest.fixture
-def desk_editor(make_member):
-    return make_member("Editor")
-
-
-@pytest.fixture
-def site_admin(make_member):
-    return make_member("Site admin")
-
-
 # Roles
 
 
