@@ -48,3 +48,15 @@ def test_debug_mode_runs_with_local_defaults():
     result = load_settings(DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True False ['localhost', '127.0.0.1', '[::1]']"
+
+
+def test_every_variable_the_settings_read_is_in_env_example():
+    """.env.example is the list an operator reads: nothing the settings read is missing from it."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    source = (root / "newsroom" / "settings.py").read_text()
+    read = set(re.findall(r"""(?:environ\.get|env_bool|env_list)\(\s*["']([A-Z0-9_]+)["']""", source))
+    listed = set(re.findall(r"^([A-Z0-9_]+)=", (root / ".env.example").read_text(), re.M))
+    assert read and read <= listed, sorted(read - listed)
