@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.pages import django_env  # noqa: E402
+from bench.serving import django_env  # noqa: E402
 
 os.environ.update(django_env({"PAGE_CACHE_SECONDS": "0"}))
 
