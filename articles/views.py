@@ -122,6 +122,9 @@ def render_article(request: HttpRequest, article: Article, preview: bool = False
         "articles/article_detail.html",
         {
             "article": article,
+            "authors": article.authors.all(),
+            "tags": article.tags.all(),
+            "corrections": article.corrections.all(),
             "breadcrumbs": breadcrumbs,
             "related": Article.objects.live().related_to(article),
             "preview": preview,

@@ -101,6 +101,20 @@ ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [
+    # Reader pages (articles.rendering): Jinja2, several times faster for what readers ask for.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "articles.rendering.environment",
+            "context_processors": [
+                "siteinfo.context_processors.site",
+                "articles.context_processors.reader_navigation",
+            ],
+        },
+    },
+    # The admin, with Django's own templates.
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
@@ -111,8 +125,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "siteinfo.context_processors.site",
-                "articles.context_processors.reader_navigation",
             ],
         },
     },

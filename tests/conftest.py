@@ -1,6 +1,24 @@
 import pytest
 
 
+@pytest.fixture(autouse=True, scope="session")
+def jinja2_templates_report_their_context():
+    """Reader pages are Jinja2: they tell the test client their context (response.context), as
+    Django's test setup makes its own template language do."""
+    from django.template.backends.jinja2 import Template
+    from django.test.signals import template_rendered
+
+    render = Template.render
+
+    def render_and_report(self, context=None, request=None):
+        template_rendered.send(sender=self, template=self, context=dict(context or {}))
+        return render(self, context, request)
+
+    Template.render = render_and_report
+    yield
+    Template.render = render
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty page cache and no per-generation values (the database

@@ -160,7 +160,7 @@ def test_picture_tag_renders_srcset_sizes_and_fallback():
     assert f'<source type="image/webp" srcset="{url}/320x213.webp 320w,' in html
     assert (
         f'<img src="{url}/480x320.jpg" srcset="{url}/480x320.jpg 480w, {url}/960x640.jpg 960w" '
-        f'sizes="{sizes}" alt="Boats &quot;moored&quot; &lt;at dawn&gt;" width="960" height="640" '
+        f'sizes="{sizes}" alt="Boats &#34;moored&#34; &lt;at dawn&gt;" width="960" height="640" '
         'loading="lazy" decoding="async">'
     ) in html
     assert photo.image.url not in html

@@ -57,6 +57,8 @@ def test_every_variable_the_settings_read_is_in_env_example():
 
     root = Path(__file__).resolve().parents[2]
     source = (root / "newsroom" / "settings.py").read_text()
-    read = set(re.findall(r"""(?:environ\.get|env_bool|env_list)\(\s*["']([A-Z0-9_]+)["']""", source))
+    read = set(
+        re.findall(r"""(?:environ\.get|env_bool|env_list)\(\s*["']([A-Z0-9_]+)["']""", source)
+    )
     listed = set(re.findall(r"^([A-Z0-9_]+)=", (root / ".env.example").read_text(), re.M))
     assert read and read <= listed, sorted(read - listed)
