@@ -16,6 +16,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from media.models import Photo
+from newsroom.addresses import address
 from newsroom.html import html_to_text, sanitize_html
 from newsroom.text import printable
 from sections.models import Section, SectionTree
@@ -65,7 +66,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return address("articles:author", self.slug)
 
 
 def tagged_items(tag_ids) -> models.QuerySet:
@@ -343,15 +344,13 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         local = timezone.localtime(self.published_at)
-        return reverse(
+        return address(
             "articles:detail",
-            kwargs={
-                "section_path": self.section.path,
-                "year": local.year,
-                "month": f"{local.month:02d}",
-                "day": f"{local.day:02d}",
-                "slug": self.slug,
-            },
+            self.section.path,
+            local.year,
+            f"{local.month:02d}",
+            f"{local.day:02d}",
+            self.slug,
         )
 
     def stored_row(self) -> "StoredRow | None":

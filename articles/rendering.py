@@ -11,13 +11,13 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from jinja2 import Environment
 from media.templatetags.photos import picture
+from newsroom.addresses import address
 
 # How a card of each size shows its photo: the rendition role, the layout hint for browsers
 # (empty: the role's own) and whether it is the first photo the page shows.
@@ -78,8 +78,8 @@ def json_ld(items: list[dict]) -> SafeString:
     )
 
 
-def url(name: str, *args, **kwargs) -> str:
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+def url(name: str, *args) -> str:
+    return address(name, *args)
 
 
 def querystring(request: HttpRequest, **changes) -> str:

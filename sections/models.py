@@ -3,8 +3,9 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import URLResolver, get_resolver
 
+from newsroom.addresses import address
 from newsroom.text import printable
 
 # Every section's feed is at <section>/feed/, so no section may be called that.
@@ -92,7 +93,7 @@ class Section(models.Model):
                 child.save()
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:section", kwargs={"path": self.path})
+        return address("articles:section", self.path)
 
     @property
     def depth(self) -> int:
