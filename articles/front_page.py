@@ -1,6 +1,6 @@
 from dataclasses import dataclass, field
 
-from sections.models import Section
+from sections.models import Section, SectionTree
 
 from .models import Article
 
@@ -16,30 +16,42 @@ class SectionBlock:
 
 @dataclass
 class FrontPage:
-    """What the home page shows, built in a fixed number of queries."""
+    """What the home page shows, built in one query."""
 
     lead: Article | None
     editors_choice: list[Article]
     sections: list[SectionBlock]
 
     @classmethod
-    def build(cls, navigation: list[Section]) -> "FrontPage":
-        """The page for the top-level sections in navigation, in that order."""
-        published = Article.objects.live()
-        lead = published.for_listing().first()
-        if lead is None:
-            return cls(lead=None, editors_choice=[], sections=[])
-        editors_choice = list(
-            published.for_listing()
-            .filter(editors_choice=True)
-            .exclude(pk=lead.pk)[:EDITORS_CHOICE_COUNT]
+    def build(cls, tree: SectionTree) -> "FrontPage":
+        """The newest story, then Editor's Choice, then the newest of each top-level section in
+        the menu, in the menu's order; no story twice."""
+        live = Article.objects.live()
+        navigation = tree.navigation()
+        subtrees = {top.pk: {section.pk for section in tree.subtree(top)} for top in navigation}
+        # One more of each than is shown: the lead is left out of the groups below it.
+        candidates = list(
+            live.newest_of(
+                live,
+                live.filter(editors_choice=True),
+                *(live.filter(section__in=ids) for ids in subtrees.values()),
+                each=max(EDITORS_CHOICE_COUNT, PER_SECTION_COUNT) + 1,
+            )
         )
-        blocks = {section.pk: SectionBlock(section) for section in navigation}
-        for article in published.exclude(pk=lead.pk).latest_per_top_section(PER_SECTION_COUNT):
-            if article.top_section_id in blocks:
-                blocks[article.top_section_id].articles.append(article)
+        if not candidates:
+            return cls(lead=None, editors_choice=[], sections=[])
+        lead, rest = candidates[0], candidates[1:]
+        choice = [article for article in rest if article.editors_choice]
+        blocks = [
+            SectionBlock(top, [a for a in rest if a.section_id in subtrees[top.pk]])
+            for top in navigation
+        ]
         return cls(
             lead=lead,
-            editors_choice=editors_choice,
-            sections=[block for block in blocks.values() if block.articles],
+            editors_choice=choice[:EDITORS_CHOICE_COUNT],
+            sections=[
+                SectionBlock(block.section, block.articles[:PER_SECTION_COUNT])
+                for block in blocks
+                if block.articles
+            ],
         )

@@ -17,7 +17,7 @@ from .forms import SearchForm
 from .front_page import FrontPage
 from .models import Article, Author, Correction
 from .pagination import DeferredJoinPaginator, KeysetPage, keyset_page
-from .sections import navigation, sections
+from .sections import sections
 
 
 def listing_page(request: HttpRequest, listing: QuerySet) -> KeysetPage:
@@ -40,7 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "articles/home.html",
         {
-            "front": FrontPage.build(navigation(request)),
+            "front": FrontPage.build(sections(request)),
             "structured_data": [structured_data.website(site, site.base_url(request))],
         },
     )
