@@ -2,6 +2,7 @@ from dataclasses import dataclass, field
 
 from sections.models import Section, SectionTree
 
+from . import reading
 from .models import Article
 
 EDITORS_CHOICE_COUNT = 4
@@ -26,17 +27,12 @@ class FrontPage:
     def build(cls, tree: SectionTree) -> "FrontPage":
         """The newest story, then Editor's Choice, then the newest of each top-level section in
         the menu, in the menu's order; no story twice."""
-        live = Article.objects.live()
         navigation = tree.navigation()
         subtrees = {top.pk: {section.pk for section in tree.subtree(top)} for top in navigation}
         # One more of each than is shown: the lead is left out of the groups below it.
-        candidates = list(
-            live.newest_of(
-                live,
-                live.filter(editors_choice=True),
-                *(live.filter(section__in=ids) for ids in subtrees.values()),
-                each=max(EDITORS_CHOICE_COUNT, PER_SECTION_COUNT) + 1,
-            )
+        candidates = reading.front_page_candidates(
+            [tuple(sorted(ids)) for ids in subtrees.values()],
+            each=max(EDITORS_CHOICE_COUNT, PER_SECTION_COUNT) + 1,
         )
         if not candidates:
             return cls(lead=None, editors_choice=[], sections=[])

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Now
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from taggit.models import TaggedItem
 from media.models import Photo
 from newsroom.addresses import address
 from newsroom.html import html_to_text, sanitize_html
+from newsroom.prepared import Param
 from newsroom.text import printable
 from sections.models import Section, SectionTree
 
@@ -38,8 +39,6 @@ BODY_EDITOR_EXTENSIONS = {
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
 }
-
-RELATED_CANDIDATES = 50
 
 # Columns no page prints whole: left in the database unless asked for by name.
 SEARCH_FIELDS = ("body_text", "search_vector", "search_title_vector")
@@ -70,9 +69,12 @@ class Author(models.Model):
 
 
 def tagged_items(tag_ids) -> models.QuerySet:
-    """The links between articles and these tags."""
+    """The links between articles and these tags (ids, or placeholders of prepared queries)."""
+    any_of = Q()
+    for tag_id in tag_ids:
+        any_of |= Q(tag_id=tag_id)
     return TaggedItem.objects.filter(
-        content_type=ContentType.objects.get_for_model(Article), tag_id__in=tag_ids
+        any_of, content_type=ContentType.objects.get_for_model(Article)
     )
 
 
@@ -83,10 +85,14 @@ class StoredRow(NamedTuple):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def live(self) -> "ArticleQuerySet":
+    def live(self, at: "datetime | Param | None" = None) -> "ArticleQuerySet":
         """What readers see now: the one definition. Published, with a publish time that has
-        come (the status Published also holds scheduled stories, whose time has not)."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        come (the status Published also holds scheduled stories, whose time has not).
+
+        `at` is now unless given: a prepared query (newsroom.prepared) gives a placeholder.
+        """
+        now = timezone.now() if at is None else at
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now)
 
     def scheduled(self, after: datetime | None = None) -> "ArticleQuerySet":
         """Published with a publish time still to come (after `after`, by default now)."""
@@ -100,14 +106,6 @@ class ArticleQuerySet(models.QuerySet):
             self.select_related("section", "lead_photo")
             .defer(*LARGE_FIELDS)
             .order_by("-published_at", "-pk")
-        )
-
-    def with_related(self) -> "ArticleQuerySet":
-        """Everything the article page shows, in a fixed number of queries."""
-        return (
-            self.select_related("section", "lead_photo")
-            .defer("body", *SEARCH_FIELDS)
-            .prefetch_related("authors", "tags", "corrections")
         )
 
     def formerly_at(self, slug: str) -> "ArticleQuerySet":
@@ -163,36 +161,6 @@ class ArticleQuerySet(models.QuerySet):
         for group in groups:
             wanted |= Q(pk__in=group.order_by("-published_at", "-pk").values("pk")[:each])
         return self.filter(wanted).for_listing()
-
-    def related_to(self, article: "Article", limit: int = 4) -> list["Article"]:
-        """Articles sharing the most tags with this one, newest first; then its section's latest.
-
-        Ranked among the newest candidates only, and counted per candidate: grouping the
-        archive by shared tags took half a second per article page at 100,000 articles.
-        One query, or two when too few articles share a tag.
-        """
-        others = self.exclude(pk=article.pk).for_listing()
-        related = []
-        if tag_ids := [tag.pk for tag in article.tags.all()]:
-            newest_tagged = others.tagged(*tag_ids).values("pk")
-            shared_tags = (
-                tagged_items(tag_ids)
-                .filter(object_id=OuterRef("pk"))
-                .order_by()
-                .values("object_id")
-                .annotate(count=Count("pk"))
-                .values("count")
-            )
-            related = list(
-                others.filter(pk__in=newest_tagged[:RELATED_CANDIDATES])
-                .annotate(shared_tags=Subquery(shared_tags))
-                .order_by("-shared_tags", "-published_at", "-pk")[:limit]
-            )
-        if len(related) < limit:
-            related += others.filter(section=article.section).exclude(
-                pk__in=[other.pk for other in related]
-            )[: limit - len(related)]
-        return related
 
 
 def new_preview_secret() -> str:

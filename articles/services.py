@@ -157,7 +157,7 @@ def article_for_preview_token(token: str) -> Article | None:
         return None
     pk, _, secret = value.partition(":")
     return (
-        Article.objects.with_related()
+        Article.objects.select_related("section", "lead_photo")
         .exclude(status=Article.Status.UNPUBLISHED)
         .filter(pk=pk, preview_secret=secret)
         .first()

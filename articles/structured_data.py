@@ -7,6 +7,7 @@ from sections.models import Section
 from siteinfo.models import SiteSettings
 
 from .models import Article
+from .reading import Story
 
 
 def absolute(base_url: str, url: str) -> str:
@@ -47,7 +48,8 @@ def publisher(site: SiteSettings, base_url: str) -> dict:
     }
 
 
-def news_article(article: Article, site: SiteSettings, base_url: str) -> dict:
+def news_article(story: Story, site: SiteSettings, base_url: str) -> dict:
+    article = story.article
     url = absolute(base_url, article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -57,10 +59,10 @@ def news_article(article: Article, site: SiteSettings, base_url: str) -> dict:
         "datePublished": article.published_at.isoformat(),
         "dateModified": article.modified_at.isoformat(),
         "articleSection": article.section.name,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in story.tags],
         "author": [
             {"@type": "Person", "name": a.name, "url": absolute(base_url, a.get_absolute_url())}
-            for a in article.authors.all()
+            for a in story.authors
         ],
         "publisher": publisher(site, base_url),
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},

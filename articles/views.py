@@ -12,7 +12,7 @@ from taggit.models import Tag
 from pagecache.memo import content_changed_at
 from pagecache.middleware import reads_query
 
-from . import search, services, structured_data
+from . import reading, search, services, structured_data
 from .forms import SearchForm
 from .front_page import FrontPage
 from .models import Article, Author, Correction
@@ -70,17 +70,18 @@ def section_detail(request: HttpRequest, path: str) -> HttpResponse:
 def article_detail(
     request: HttpRequest, section_path: str, year: int, month: int, day: int, slug: str
 ) -> HttpResponse:
-    article = Article.objects.live().with_related().filter(slug=slug).first()
-    if article is None:
+    story = reading.live_story(slug)
+    if story is None:
         # A story given a new slug keeps the links made before.
         if (renamed := Article.objects.live().formerly_at(slug).first()) is None:
             raise Http404("No such article.")
         return redirect(renamed.get_absolute_url(), permanent=True)
+    article = story.article
     # Addresses are compared as written (percent-encoded): slugs may be in any script.
     if iri_to_uri(request.path) != (canonical := article.get_absolute_url()):
         # Old links keep working after an article moves section or is re-dated.
         return redirect(canonical, permanent=True)
-    response = render_article(request, article)
+    response = render_article(request, story)
     # The page shows more than the article (its photo's credit, bylines, related stories):
     # a cache revalidating by date must not be told an edited page is unchanged.
     modified = max(article.modified_at, content_changed_at(request))
@@ -96,8 +97,8 @@ def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """
     if not request.user.has_perm("articles.view_article"):
         raise PermissionDenied
-    article = get_object_or_404(Article.objects.with_related(), pk=pk)
-    return render_article(request, article, preview=True)
+    article = get_object_or_404(Article.objects.select_related("section", "lead_photo"), pk=pk)
+    return render_article(request, reading.story(article), preview=True)
 
 
 @never_cache
@@ -106,14 +107,17 @@ def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
     article = services.article_for_preview_token(token)
     if article is None:
         raise Http404("This preview link has expired or is not valid.")
-    response = render_article(request, article, preview=True)
+    response = render_article(request, reading.story(article), preview=True)
     # The token is the key: never send it onwards in a Referer header.
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
 
-def render_article(request: HttpRequest, article: Article, preview: bool = False) -> HttpResponse:
+def render_article(
+    request: HttpRequest, story: reading.Story, preview: bool = False
+) -> HttpResponse:
+    article = story.article
     site = request.site_settings
     base_url = site.base_url(request)
     breadcrumbs = sections(request).ancestors_and_self(article.section)
@@ -122,15 +126,15 @@ def render_article(request: HttpRequest, article: Article, preview: bool = False
         "articles/article_detail.html",
         {
             "article": article,
-            "authors": article.authors.all(),
-            "tags": article.tags.all(),
-            "corrections": article.corrections.all(),
+            "authors": story.authors,
+            "tags": story.tags,
+            "corrections": story.corrections,
             "breadcrumbs": breadcrumbs,
-            "related": Article.objects.live().related_to(article),
+            "related": story.related,
             "preview": preview,
             "share": structured_data.share_card(article, base_url),
             "structured_data": [
-                structured_data.news_article(article, site, base_url),
+                structured_data.news_article(story, site, base_url),
                 structured_data.breadcrumb_list(breadcrumbs, base_url),
             ],
         },

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from articles import reading
 from articles.models import Article
 from tests.factories import ArticleFactory, SectionFactory
 
@@ -16,8 +17,7 @@ def hours_ago(hours: int):
 
 
 def related(article: Article) -> list[str]:
-    article = Article.objects.with_related().get(pk=article.pk)
-    return [other.headline for other in Article.objects.live().related_to(article)]
+    return [other.headline for other in reading.story(article).related]
 
 
 def test_more_shared_tags_rank_first_then_newest():
