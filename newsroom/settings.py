@@ -322,12 +322,7 @@ REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", 5))
 
 def cache(prefix: str) -> dict:
     if not REDIS_URL:
-        return {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": prefix,
-            # Each process keeps its own: enough for the pages readers read most.
-            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", 2000))},
-        }
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix}
     return {
         "BACKEND": "newsroom.cache.TolerantRedisCache",
         "LOCATION": REDIS_URL,
@@ -350,6 +345,8 @@ PAGE_CACHE_ALIAS = "default"
 # from the shared cache when there is one, else from a file on this machine.
 PAGE_CACHE_SHARED = bool(REDIS_URL)
 PAGE_CACHE_GENERATION_DIR = DATA_DIR / "generation"
+# Without Redis, each process keeps this many pages in its own memory (the most read ones).
+PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", 2000))
 # ...and each process checks it against the database at least this often.
 PAGE_CACHE_RECHECK_SECONDS = float(os.environ.get("PAGE_CACHE_RECHECK_SECONDS", 1))
 # X-Page-Cache: hit/miss on readers' pages, for development only (it shows what others read).

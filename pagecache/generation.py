@@ -27,22 +27,38 @@ from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from .models import Generation, State
+from .store import LocalPages, SharedPages
 
 logger = logging.getLogger(__name__)
 
 
 class FileCopy:
-    """The generation in a file on this machine's disk, pages in the process's own cache."""
+    """The generation in a file on this machine's disk, pages in the process's own memory."""
 
-    def __init__(self, path: Path, cache):
-        self.path, self.cache = path, cache
+    def __init__(self, path: Path, pages: LocalPages):
+        self.path, self.pages = path, pages
+        self.seen: tuple[tuple, State | None] = ((), None)
 
     def read_with(self, page_key: str | None) -> tuple[State | None, Any]:
+        return self.state(), (self.pages.get(page_key) if page_key else None)
+
+    def state(self) -> State | None:
+        # Read again only when the file changed: a stat costs a microsecond. The file is
+        # replaced whole each time (a new inode), so a change is seen even within the clock's
+        # resolution, and the database check below bounds what could still slip through.
         try:
-            state = State.loads(self.path.read_text())
+            stat = os.stat(self.path)
         except OSError:
-            state = None
-        return state, (self.cache.get(page_key) if page_key else None)
+            return None
+        signature = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        seen_signature, seen_state = self.seen
+        if signature != seen_signature:
+            try:
+                seen_state = State.loads(self.path.read_text())
+            except OSError:
+                return None
+            self.seen = (signature, seen_state)
+        return seen_state
 
     def write(self, state: State) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -60,6 +76,7 @@ class CacheCopy:
 
     def __init__(self, cache):
         self.cache = cache
+        self.pages = SharedPages(cache)
 
     def read_with(self, page_key: str | None) -> tuple[State | None, Any]:
         found = self.cache.get_many([self.KEY, page_key] if page_key else [self.KEY])
@@ -72,15 +89,16 @@ class CacheCopy:
 
 class Generations:
     def __init__(self):
-        cache = caches[settings.PAGE_CACHE_ALIAS]
         if settings.PAGE_CACHE_SHARED:
-            self.copy = CacheCopy(cache)
+            self.copy = CacheCopy(caches[settings.PAGE_CACHE_ALIAS])
         else:
             # One file per database: a development server and the tests never share one.
             database = connection.settings_dict
             name = f"{database['ENGINE']}|{database['NAME']}|{database.get('HOST')}|{database.get('PORT')}"
             digest = hashlib.sha256(name.encode()).hexdigest()[:16]
-            self.copy = FileCopy(Path(settings.PAGE_CACHE_GENERATION_DIR) / digest, cache)
+            path = Path(settings.PAGE_CACHE_GENERATION_DIR) / digest
+            self.copy = FileCopy(path, LocalPages(settings.PAGE_CACHE_MAX_ENTRIES))
+        self.pages = self.copy.pages
         self.checked_at = float("-inf")
         self.lock = threading.Lock()
 

@@ -11,12 +11,12 @@ comes. Signed-in staff always get fresh, private pages.
 
 import hashlib
 import time
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.conf import settings
-from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
@@ -41,17 +41,27 @@ class Entry(NamedTuple):
     generation: str
     expires_at: float
     status: int
-    headers: list[tuple[str, str]]
+    # The response's headers as Django keeps them (name in lower case: (name, value)), so a
+    # hit copies them in one step instead of checking each header again.
+    headers: dict[str, tuple[str, str]]
     content: bytes
+
+
+@lru_cache(maxsize=10_000)
+def _query_parameters(urlconf: str, path_info: str) -> frozenset[str] | None:
+    """The query parameters the view at this address reads, or None where no view answers."""
+    try:
+        match = resolve(path_info, urlconf)
+    except Resolver404:
+        return None
+    return getattr(match.func, "query_parameters", frozenset())
 
 
 def page_key(request: HttpRequest) -> str | None:
     """The one cache-key scheme for pages, or None for addresses no view answers."""
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
+    names = _query_parameters(get_urlconf() or settings.ROOT_URLCONF, request.path_info)
+    if names is None:
         return None
-    names = getattr(match.func, "query_parameters", frozenset())
     query = sorted((name, value) for name, value in request.GET.lists() if name in names)
     encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else ""
     raw = f"{request.scheme}|{request.META.get('HTTP_HOST', '')}|{request.path}|{query}|{encoding}"
@@ -61,7 +71,6 @@ def page_key(request: HttpRequest) -> str | None:
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.cache = caches[settings.PAGE_CACHE_ALIAS]
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         key = page_key(request) if self.applies_to(request) else None
@@ -70,7 +79,8 @@ class PageCacheMiddleware:
             if request.method in {"GET", "HEAD"} and self.is_staff(request):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        state, entry = generations().read(key)
+        generation = generations()
+        state, entry = generation.read(key)
         request.content_state = state
         if self.still_good(state, entry):
             return self.replay(request, entry)
@@ -79,10 +89,10 @@ class PageCacheMiddleware:
             lifetime = self.lifetime(state)
             self.set_cache_control(response, lifetime)
             if lifetime > 0:
-                headers = list(response.items())
+                headers = dict(response.headers._store)
                 entry = Entry(state.key, time.time() + lifetime, response.status_code, headers,
                               response.content)  # fmt: skip
-                self.cache.set(key, entry, lifetime)
+                generation.pages.set(key, entry, lifetime)
             self.mark(response, MISS)
         return response
 
@@ -114,10 +124,16 @@ class PageCacheMiddleware:
 
     def replay(self, request: HttpRequest, entry: Entry) -> HttpResponseBase:
         response = HttpResponse(entry.content, status=entry.status)
-        for name, value in entry.headers:
-            response.headers[name] = value
-        self.set_cache_control(response, max(int(entry.expires_at - time.time()), 0))
+        # The headers were checked when the page was drawn: copied as Django keeps them.
+        response.headers._store = dict(entry.headers)
+        lifetime = max(int(entry.expires_at - time.time()), 0)
+        response.headers["Cache-Control"] = self.cache_control(lifetime)
         self.mark(response, HIT)
+        if (
+            "HTTP_IF_NONE_MATCH" not in request.META
+            and "HTTP_IF_MODIFIED_SINCE" not in request.META
+        ):
+            return response
         return get_conditional_response(
             request,
             etag=response.get("ETag"),
@@ -150,16 +166,16 @@ class PageCacheMiddleware:
         return max(min(seconds, int((state.next_change - timezone.now()).total_seconds())), 0)
 
     @staticmethod
-    def set_cache_control(response: HttpResponseBase, lifetime: int) -> None:
-        if "Cache-Control" in response:
-            del response["Cache-Control"]
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=min(settings.PAGE_BROWSER_SECONDS, lifetime),
-            s_maxage=lifetime,
-            stale_while_revalidate=settings.PAGE_STALE_SECONDS if lifetime else 0,
+    def cache_control(lifetime: int) -> str:
+        """What readers' browsers and CDNs are told: kept at most `lifetime` seconds."""
+        return (
+            f"public, max-age={min(settings.PAGE_BROWSER_SECONDS, lifetime)}, "
+            f"s-maxage={lifetime}, "
+            f"stale-while-revalidate={settings.PAGE_STALE_SECONDS if lifetime else 0}"
         )
+
+    def set_cache_control(self, response: HttpResponseBase, lifetime: int) -> None:
+        response.headers["Cache-Control"] = self.cache_control(lifetime)
 
     @staticmethod
     def mark(response: HttpResponseBase, state: str) -> None:

@@ -27,8 +27,10 @@ def empty_cache():
 
     from media.templatetags.photos import picture_html
     from pagecache import memo
+    from pagecache.generation import generations
 
     cache.clear()
+    generations().pages.clear()
     memo.forget()
     picture_html.cache_clear()  # its addresses depend on the storage, which tests change
 
