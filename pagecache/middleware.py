@@ -62,10 +62,13 @@ def page_key(request: HttpRequest) -> str | None:
     names = _query_parameters(get_urlconf() or settings.ROOT_URLCONF, request.path_info)
     if names is None:
         return None
-    query = sorted((name, value) for name, value in request.GET.lists() if name in names)
+    query = ""
+    if names and request.META.get("QUERY_STRING"):
+        query = str(sorted((name, values) for name, values in request.GET.lists() if name in names))
     encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else ""
     raw = f"{request.scheme}|{request.META.get('HTTP_HOST', '')}|{request.path}|{query}|{encoding}"
-    return f"page:{hashlib.sha256(raw.encode()).hexdigest()}"
+    # Short keys as they are (a hash costs more than the lookup); long ones hashed.
+    return f"page:{raw}" if len(raw) < 200 else f"page:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 class PageCacheMiddleware:
