@@ -168,7 +168,7 @@ def main() -> None:
     manage("load_demo", "--articles", str(args.articles), env=env)
     print(f"{args.articles:,} articles ready in {time.perf_counter() - started:.0f} s")
     urls_file = Path(tempfile.mkstemp(prefix="day-urls-", suffix=".txt")[1])
-    urls_file.write_text("\n".join(reader_paths(env, 20_000)) + "\n")
+    urls_file.write_text("\n".join(reader_paths(env, 100_000)) + "\n")
     server = Server(env, args.port, args.workers)
     base = f"http://127.0.0.1:{args.port}"
     results = {}
