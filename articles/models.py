@@ -5,7 +5,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Now
 from django.urls import reverse
@@ -153,13 +153,18 @@ class ArticleQuerySet(models.QuerySet):
     def newest_of(self, *groups: "ArticleQuerySet", each: int) -> "ArticleQuerySet":
         """The newest `each` articles of every group, together, in one query (newest first).
 
-        Each group is a semi-join with its own limit, read through the (section, status,
-        publish time) index: the front page's lead, Editor's Choice and section blocks in one
-        statement instead of one each, or a window over the newest thousand stories.
+        Each group is read through the (section, status, publish time) index with its own
+        limit: the front page's lead, Editor's Choice and section blocks in one statement.
         """
+        newest = [group.order_by("-published_at", "-pk").values("pk")[:each] for group in groups]
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            # PostgreSQL: one list of ids, then rows by key. An OR of semi-joins made it scan
+            # the whole table, which at 100,000 stories is the slowest part of the page.
+            return self.filter(pk__in=newest[0].union(*newest[1:], all=True)).for_listing()
+        # SQLite cannot limit the parts of a UNION; it takes each semi-join by key itself.
         wanted = Q()
-        for group in groups:
-            wanted |= Q(pk__in=group.order_by("-published_at", "-pk").values("pk")[:each])
+        for ids in newest:
+            wanted |= Q(pk__in=ids)
         return self.filter(wanted).for_listing()
 
 

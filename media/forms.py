@@ -1,7 +1,7 @@
 from django import forms
 
 from .images import inspect_upload
-from .models import Photo
+from .models import STORAGE_ERRORS, Photo
 
 
 class PhotoUploadField(forms.ImageField):
@@ -25,3 +25,18 @@ class PhotoForm(forms.ModelForm):
         widgets = {
             "caption": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if self.errors:
+            return
+        # The files are written now, while the form can still say what went wrong: a storage
+        # that does not answer costs the editor a retry, never a half-saved photo.
+        try:
+            self.instance.store_files()
+        except STORAGE_ERRORS:
+            self.add_error(
+                "image" if self.instance.image and "image" in self.changed_data else None,
+                "The photo store is not answering, so nothing was saved. Your text is kept "
+                "below: try again in a minute (choose the file again).",
+            )

@@ -11,6 +11,15 @@ from newsroom.text import printable
 from . import renditions
 from .images import clean_original
 
+# What a storage that does not answer raises: a disk (OSError), or S3-compatible object
+# storage through boto (botocore's errors), when it is installed.
+try:
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    STORAGE_ERRORS: tuple[type[Exception], ...] = (OSError, BotoCoreError, ClientError)
+except ImportError:  # django-storages' S3 backend is optional
+    STORAGE_ERRORS = (OSError,)
+
 
 def photo_upload_to(instance: "Photo", filename: str) -> str:
     """Store originals under a generated name: an uploaded file name can identify a source."""
@@ -68,13 +77,22 @@ class Photo(models.Model):
         return self.caption[:80] or self.alt_text[:80]
 
     def save(self, *args, **kwargs) -> None:
-        new_upload = bool(self.image) and not self.image._committed
-        if new_upload:
-            # The stored original never carries the uploaded file's metadata or name.
-            self.image = clean_original(self.image)
-            self.focal_point_x = self.focal_point_y = None
+        self.store_files()
         super().save(*args, **kwargs)
-        if self.source != getattr(self, "_stored_source", None):
+
+    def store_files(self) -> None:
+        """Write a new upload's cleaned original, and the renditions of a new original or crop.
+
+        Forms call it while they validate, so a storage that does not answer is a form error
+        and no row is written; save() calls it too, for everything else. Raises one of
+        STORAGE_ERRORS when the storage fails.
+        """
+        if self.image and not self.image._committed:
+            # The stored original never carries the uploaded file's metadata or name.
+            cleaned = clean_original(self.image)
+            self.image.save(cleaned.name, cleaned, save=False)
+            self.focal_point_x = self.focal_point_y = None
+        if self.image and self.source != getattr(self, "_stored_source", None):
             # The files of the previous crop or original stay: pages cached by readers and
             # CDNs still show them. prune_media removes them once no cached page can.
             self.__dict__.pop("all_renditions", None)

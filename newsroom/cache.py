@@ -29,6 +29,7 @@ def _tolerant(fallback):
             except RedisError as error:
                 with self.lock:
                     self.down_until = time.monotonic() + self.retry_seconds
+                    self.outages += 1
                 warn_every(
                     logger,
                     "redis-down",
@@ -61,6 +62,8 @@ class TolerantClient(RedisCacheClient):
         super().__init__(servers, **options)
         self.retry_seconds = retry_seconds
         self.down_until = 0.0
+        # How many times Redis failed: what it holds may have missed writes made meanwhile.
+        self.outages = 0
         self.lock = threading.Lock()
 
     add = _tolerant(_false)(RedisCacheClient.add)
@@ -81,3 +84,7 @@ class TolerantRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = TolerantClient
+
+    @property
+    def outages(self) -> int:
+        return self._cache.outages

@@ -139,6 +139,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 2}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Kept open like PostgreSQL's (opening one and setting its pragmas cost an uncached page a
     # tenth of its time); WAL lets readers run beside a writer.
@@ -169,7 +171,10 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 # Uploads on local disk, or with MEDIA_STORAGE=s3 on S3-compatible object storage
 # (django-storages), so app processes keep no files of their own.
 MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
+MEDIA_STORAGE_TIMEOUT_SECONDS = float(os.environ.get("MEDIA_STORAGE_TIMEOUT_SECONDS", 5))
 if MEDIA_STORAGE == "s3":
+    from botocore import config as botocore_config
+
     MEDIA_BACKEND = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
@@ -180,6 +185,13 @@ if MEDIA_STORAGE == "s3":
             # Public, unsigned addresses: pages are cached and shared, signatures expire.
             "querystring_auth": False,
             "file_overwrite": False,
+            # A storage that does not answer fails an upload in seconds (a form error), not
+            # after boto's minute-long default timeouts and retries.
+            "client_config": botocore_config.Config(
+                connect_timeout=MEDIA_STORAGE_TIMEOUT_SECONDS,
+                read_timeout=MEDIA_STORAGE_TIMEOUT_SECONDS,
+                retries={"max_attempts": 2},
+            ),
         },
     }
     options = MEDIA_BACKEND["OPTIONS"]
@@ -356,6 +368,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
 # ...and browsers keep them this long, and may show a stale page this long while refetching.
 PAGE_BROWSER_SECONDS = 60
 PAGE_STALE_SECONDS = 30
+# ...and while the database does not answer, pages already drawn are served (and CDNs may
+# serve theirs, stale-if-error) for up to this long.
+PAGE_STALE_IF_ERROR_SECONDS = int(os.environ.get("PAGE_STALE_IF_ERROR_SECONDS", 86400))
 # The next scheduled change readers will see (a story going live): no page is kept past it.
 PAGE_CACHE_NEXT_CHANGE = "articles.models.next_scheduled_change"
 

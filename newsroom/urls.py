@@ -8,6 +8,9 @@ from django.views.generic import RedirectView
 
 from . import views
 
+# A failing database gets a 503 that says to come back, not a 500 (newsroom.views).
+handler500 = "newsroom.views.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

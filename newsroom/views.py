@@ -1,8 +1,11 @@
 import posixpath
+import sys
 
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 
@@ -34,3 +37,27 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {base_url}{reverse('articles:news_sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# Seconds a reader or editor is asked to wait when the database does not answer.
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 handler: when the database is what failed, a plain 503 that says to come back.
+
+    Drawn without the database (static files only), as the 400 and 500 pages are. Editors are
+    told that what they were typing is kept in their browser until the server answers again.
+    """
+    error = sys.exc_info()[1]
+    if not isinstance(error, DatabaseError):
+        return defaults.server_error(request)
+    try:
+        for_the_desk = request.path.startswith(reverse("admin:index"))
+    except NoReverseMatch:
+        for_the_desk = False
+    page = render_to_string("503.html", {"for_the_desk": for_the_desk})
+    response = HttpResponse(page, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response

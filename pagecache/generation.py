@@ -26,8 +26,10 @@ from django.core.signals import setting_changed
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
+from newsroom.logs import warn_every
+
 from .models import Generation, State
-from .store import LocalPages, SharedPages
+from .store import LocalPages, SharedPages, local_pages
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,8 @@ class FileCopy:
     def __init__(self, path: Path, pages: LocalPages):
         self.path, self.pages = path, pages
         self.seen: tuple[tuple, State | None] = ((), None)
+
+    outages = 0  # a file does not go away
 
     def read_with(self, page_key: str | None) -> tuple[State | None, Any]:
         return self.state(), (self.pages.get(page_key) if page_key else None)
@@ -78,6 +82,11 @@ class CacheCopy:
         self.cache = cache
         self.pages = SharedPages(cache)
 
+    @property
+    def outages(self) -> int:
+        """Times the cache failed: after one, what it holds is checked against the database."""
+        return getattr(self.cache, "outages", 0)
+
     def read_with(self, page_key: str | None) -> tuple[State | None, Any]:
         found = self.cache.get_many([self.KEY, page_key] if page_key else [self.KEY])
         text = found.get(self.KEY)
@@ -97,24 +106,43 @@ class Generations:
             name = f"{database['ENGINE']}|{database['NAME']}|{database.get('HOST')}|{database.get('PORT')}"
             digest = hashlib.sha256(name.encode()).hexdigest()[:16]
             path = Path(settings.PAGE_CACHE_GENERATION_DIR) / digest
-            self.copy = FileCopy(path, LocalPages(settings.PAGE_CACHE_MAX_ENTRIES))
+            local_pages.max_entries = settings.PAGE_CACHE_MAX_ENTRIES
+            self.copy = FileCopy(path, local_pages)
         self.pages = self.copy.pages
         self.checked_at = float("-inf")
+        self.outages_seen = self.copy.outages
+        # Whether the database answered the last check: if not, pages are served from the
+        # cache without knowing for sure they are current, and say so.
+        self.database_answers = True
         self.lock = threading.Lock()
 
     def read(self, page_key: str | None = None) -> tuple[State | None, Any]:
         """The current generation, and the cached page under page_key if asked for."""
         state, page = self.copy.read_with(page_key)
         now = time.monotonic()
-        if state is None or now - self.checked_at >= settings.PAGE_CACHE_RECHECK_SECONDS:
+        # After an outage the shared cache may hold a generation from before changes made
+        # meanwhile: it is checked at once, not at the next interval.
+        outages = self.copy.outages
+        if (
+            state is None
+            or outages != self.outages_seen
+            or now - self.checked_at >= settings.PAGE_CACHE_RECHECK_SECONDS
+        ):
             # Read after the copy: the copy is written after commit, so the database is never
             # older than it here, and a repair never puts an older generation back.
             try:
                 stored = Generation.current()
             except DatabaseError:
-                logger.warning("The database did not answer; pages are served from the cache.")
+                self.database_answers = False
+                warn_every(
+                    logger,
+                    "database-down",
+                    "The database is not answering: pages already kept are served from the "
+                    "cache, others get 503.",
+                )
                 return state, page
-            self.checked_at = now
+            self.database_answers = True
+            self.checked_at, self.outages_seen = now, outages
             if stored != state:
                 self.publish(stored)
                 state = stored

@@ -87,6 +87,9 @@ class PageCacheMiddleware:
         request.content_state = state
         if self.still_good(state, entry):
             return self.replay(request, entry)
+        if not generation.database_answers and self.drawn_in(state, entry):
+            # The database is down: a page past its lifetime is better than none.
+            return self.replay(request, entry, stale=True)
         response = self.get_response(request)
         if state is not None and request.method == "GET" and self.can_store(response):
             lifetime = self.lifetime(state)
@@ -95,7 +98,8 @@ class PageCacheMiddleware:
                 headers = dict(response.headers._store)
                 entry = Entry(state.key, time.time() + lifetime, response.status_code, headers,
                               response.content)  # fmt: skip
-                generation.pages.set(key, entry, lifetime)
+                # Kept past its lifetime, for the times the database does not answer.
+                generation.pages.set(key, entry, lifetime + settings.PAGE_STALE_IF_ERROR_SECONDS)
             self.mark(response, MISS)
         return response
 
@@ -109,14 +113,13 @@ class PageCacheMiddleware:
         return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
     @staticmethod
-    def still_good(state, entry: Entry | None) -> bool:
+    def drawn_in(state, entry: Entry | None) -> bool:
+        """A page drawn in the current generation."""
+        return state is not None and entry is not None and entry.generation == state.key
+
+    def still_good(self, state, entry: Entry | None) -> bool:
         """A page drawn in the current generation, and not past its lifetime."""
-        return (
-            state is not None
-            and entry is not None
-            and entry.generation == state.key
-            and entry.expires_at > time.time()
-        )
+        return self.drawn_in(state, entry) and entry.expires_at > time.time()
 
     @staticmethod
     def is_staff(request: HttpRequest) -> bool:
@@ -125,12 +128,15 @@ class PageCacheMiddleware:
         user = getattr(request, "user", None)
         return user is not None and user.is_authenticated
 
-    def replay(self, request: HttpRequest, entry: Entry) -> HttpResponseBase:
+    def replay(self, request: HttpRequest, entry: Entry, stale: bool = False) -> HttpResponseBase:
         response = HttpResponse(entry.content, status=entry.status)
         # The headers were checked when the page was drawn: copied as Django keeps them.
         response.headers._store = dict(entry.headers)
         lifetime = max(int(entry.expires_at - time.time()), 0)
         response.headers["Cache-Control"] = self.cache_control(lifetime)
+        if stale:
+            # RFC 9111 retired the Warning header, but caches and tools still read it.
+            response.headers["Warning"] = '110 - "Response is Stale"'
         self.mark(response, HIT)
         if (
             "HTTP_IF_NONE_MATCH" not in request.META
@@ -174,7 +180,8 @@ class PageCacheMiddleware:
         return (
             f"public, max-age={min(settings.PAGE_BROWSER_SECONDS, lifetime)}, "
             f"s-maxage={lifetime}, "
-            f"stale-while-revalidate={settings.PAGE_STALE_SECONDS if lifetime else 0}"
+            f"stale-while-revalidate={settings.PAGE_STALE_SECONDS if lifetime else 0}, "
+            f"stale-if-error={settings.PAGE_STALE_IF_ERROR_SECONDS}"
         )
 
     def set_cache_control(self, response: HttpResponseBase, lifetime: int) -> None:

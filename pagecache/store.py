@@ -51,3 +51,7 @@ class SharedPages:
 
     def clear(self) -> None:
         self.cache.clear()
+
+
+# This process's pages: one store, whatever settings the generation reader is rebuilt with.
+local_pages = LocalPages(max_entries=2000)
