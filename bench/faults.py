@@ -19,8 +19,6 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -96,10 +94,7 @@ def main() -> None:
             thread.join()
         site.stop()
         redis.stop()
-        try:
-            postgres.stop()
-        except Exception:  # already stopped
-            pass
+        postgres.stop()
     report(results, args)
 
 
@@ -135,9 +130,9 @@ def report(results: dict, args) -> None:
             f"{dict(codes_kept)} / {dict(codes_cold)}"
         )
         for start, event in TIMELINE:
-            if event.endswith("back") and second >= start and event not in recovered:
-                if len(rows) >= 0.9 * baseline:
-                    recovered[event] = second - start
+            back = event.endswith("back") and second >= start and event not in recovered
+            if back and len(rows) >= 0.9 * baseline:
+                recovered[event] = second - start
     print(f"\nresponses with a 5xx other than 503: {errors} (target 0)")
     for event, seconds in recovered.items():
         print(f"{event}: full speed (90% of {baseline:.0f} req/s) after {seconds} s (target <= 5)")

@@ -115,8 +115,15 @@ class PostgresCluster:
         self.run(self.bin / "createdb", "-h", "127.0.0.1", "-p", self.port, "-U", "postgres",
                  "newsroom")  # fmt: skip
 
+    def running(self) -> bool:
+        status = subprocess.run([*self.as_owner, str(self.bin / "pg_ctl"), "status", "-D",
+                                 str(self.data)], capture_output=True)  # fmt: skip
+        return status.returncode == 0
+
     def stop(self) -> None:
-        self.run(self.bin / "pg_ctl", "stop", "-m", "immediate", "-D", self.data)
+        """PostgreSQL goes away at once, as in a crash (nothing happens if it is not running)."""
+        if self.running():
+            self.run(self.bin / "pg_ctl", "stop", "-m", "immediate", "-D", self.data)
 
 
 class Site:

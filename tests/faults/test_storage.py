@@ -2,7 +2,6 @@
 pages still render, since their image addresses need no answer from the storage (issue #21)."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from media.models import Photo
