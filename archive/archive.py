@@ -248,6 +248,9 @@ def import_archive(path: Path, *, trust_accounts: bool = False) -> dict[str, int
     counts: dict[str, int] = {}
     try:
         with transaction.atomic():
+            # A fresh database has the default settings row its migration made: the archive
+            # brings the site's own.
+            apps.get_model("siteinfo.sitesettings").objects.all().delete()
             for deserialized in _objects(data):
                 obj = deserialized.object
                 label = obj._meta.label_lower

@@ -55,7 +55,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="faults-"))
-    postgres = PostgresCluster(folder / "pg")
+    postgres = PostgresCluster()
     postgres.start()
     postgres.create_database()
     redis = RedisServer(folder)
@@ -94,7 +94,7 @@ def main() -> None:
             thread.join()
         site.stop()
         redis.stop()
-        postgres.stop()
+        postgres.remove()
     report(results, args)
 
 

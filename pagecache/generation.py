@@ -93,7 +93,10 @@ class CacheCopy:
         return (State.loads(text) if text else None), found.get(page_key)
 
     def write(self, state: State) -> None:
-        self.cache.set(self.KEY, state.dumps(), timeout=None)
+        # Kept no longer than the interval processes check the database at: a copy written
+        # before an outage, and not rewritten during it because Redis did not answer, is gone
+        # by the time Redis is back, and the first reader after it reads the database.
+        self.cache.set(self.KEY, state.dumps(), timeout=max(settings.PAGE_CACHE_RECHECK_SECONDS, 1))
 
 
 class Generations:
@@ -142,7 +145,10 @@ class Generations:
                 )
                 return state, page
             self.database_answers = True
-            self.checked_at, self.outages_seen = now, outages
+            self.checked_at = now
+            if state is not None:
+                # Only a copy read after the outage counts: one read during it proves nothing.
+                self.outages_seen = outages
             if stored != state:
                 self.publish(stored)
                 state = stored

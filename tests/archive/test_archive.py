@@ -87,6 +87,7 @@ def empty_the_site(media_root) -> None:
         queryset.model._base_manager.all().delete()
     # Deleting articles records their deletion in the history; a fresh database has none.
     Article.history.all().delete()
+    SiteSettings().save()  # the default row a fresh database gets from its migration
     for path in sorted(media_root.rglob("*"), reverse=True):
         path.unlink() if path.is_file() else path.rmdir()
 

@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -80,19 +81,20 @@ class RedisServer:
 
 
 class PostgresCluster:
-    """A PostgreSQL cluster in a temporary folder, on a port of its own."""
+    """A PostgreSQL cluster in a temporary folder of its own, on a port of its own."""
 
-    def __init__(self, folder: Path):
+    def __init__(self):
         binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
         if not binaries:
             pytest.skip("PostgreSQL's server programs are not installed (initdb, pg_ctl)")
         self.bin = binaries[-1].parent
-        self.folder, self.port = folder, free_port()
-        self.data = folder / "data"
+        # In /tmp itself: the postgres user must reach it, and pytest's folders are private.
+        self.folder, self.port = Path(tempfile.mkdtemp(prefix="newsroom-pg-")), free_port()
+        self.data = self.folder / "data"
         self.as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        folder.mkdir(parents=True, exist_ok=True)
+        self.folder.chmod(0o755)
         if os.geteuid() == 0:
-            shutil.chown(folder, "postgres", "postgres")
+            shutil.chown(self.folder, "postgres", "postgres")
         self.run(self.bin / "initdb", "-D", self.data, "-A", "trust", "-U", "postgres",
                  "-E", "UTF8", "--no-sync")  # fmt: skip
 
@@ -124,6 +126,10 @@ class PostgresCluster:
         """PostgreSQL goes away at once, as in a crash (nothing happens if it is not running)."""
         if self.running():
             self.run(self.bin / "pg_ctl", "stop", "-m", "immediate", "-D", self.data)
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class Site:

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.faults
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     folder = tmp_path_factory.mktemp("postgres-fault")
-    postgres = PostgresCluster(folder / "pg")
+    postgres = PostgresCluster()
     postgres.start()
     postgres.create_database()
     redis = RedisServer(folder)
@@ -22,7 +22,7 @@ def world(tmp_path_factory):
     yield site, postgres
     site.stop()
     redis.stop()
-    postgres.stop()
+    postgres.remove()
 
 
 def test_a_database_outage_serves_cached_pages_and_503_for_the_rest(world):

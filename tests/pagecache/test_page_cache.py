@@ -288,3 +288,17 @@ def test_other_processes_see_a_change_within_the_recheck_interval(news, settings
     later = now + settings.PAGE_CACHE_RECHECK_SECONDS
     with mock.patch("time.monotonic", return_value=later):
         assert other.read()[0] == Generation.current() != before
+
+
+def test_after_a_cache_outage_the_generation_is_checked_at_once(news, settings):
+    """A process that found Redis down checks the database at its first read after Redis is
+    back, whatever the interval: Redis may still hold a generation from before a change."""
+    from pagecache.generation import Generations
+
+    settings.PAGE_CACHE_RECHECK_SECONDS = 3600
+    process = Generations()
+    before = process.read()[0]
+    Generation.objects.update(value=F("value") + 1)  # a change the copy never heard of
+    assert process.read()[0] == before
+    process.copy.outages = 1  # a cache operation failed in between
+    assert process.read()[0] == Generation.current() != before
