@@ -357,8 +357,10 @@ PAGE_CACHE_ALIAS = "default"
 # from the shared cache when there is one, else from a file on this machine.
 PAGE_CACHE_SHARED = bool(REDIS_URL)
 PAGE_CACHE_GENERATION_DIR = DATA_DIR / "generation"
-# Without Redis, each process keeps this many pages in its own memory (the most read ones).
+# Without Redis, each process keeps this many pages in its own memory (the most read ones);
+# with Redis, this many besides, so that losing Redis costs readers nothing on those.
 PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", 2000))
+PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", 500))
 # ...and each process checks it against the database at least this often.
 PAGE_CACHE_RECHECK_SECONDS = float(os.environ.get("PAGE_CACHE_RECHECK_SECONDS", 1))
 # X-Page-Cache: hit/miss on readers' pages, for development only (it shows what others read).

@@ -29,7 +29,7 @@ from django.utils import timezone
 from newsroom.logs import warn_every
 
 from .models import Generation, State
-from .store import LocalPages, SharedPages, local_pages
+from .store import LocalPages, SharedPages, TieredPages, local_pages
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,9 @@ class FileCopy:
         self.seen: tuple[tuple, State | None] = ((), None)
 
     outages = 0  # a file does not go away
+
+    def last_known(self) -> State | None:
+        return self.state()
 
     def read_with(self, page_key: str | None) -> tuple[State | None, Any]:
         return self.state(), (self.pages.get(page_key) if page_key else None)
@@ -74,13 +77,21 @@ class FileCopy:
 
 
 class CacheCopy:
-    """The generation in the shared cache (Redis), read in the same round trip as the page."""
+    """The generation in the shared cache (Redis), read in the same round trip as the page.
+
+    Pages are kept in Redis for every process and machine, and the most read of them in this
+    process too (PAGE_CACHE_LOCAL_ENTRIES): when Redis goes away or comes back empty, readers
+    keep getting them at full speed.
+    """
 
     KEY = "pagecache:generation"
+    # The last generation written, kept without a time limit: while the database does not
+    # answer, content cannot change, and this is what pages already kept were drawn in.
+    LAST_KEY = "pagecache:generation:last"
 
-    def __init__(self, cache):
-        self.cache = cache
-        self.pages = SharedPages(cache)
+    def __init__(self, cache, local: LocalPages):
+        self.cache, self.local = cache, local
+        self.pages = TieredPages(local, SharedPages(cache))
 
     @property
     def outages(self) -> int:
@@ -90,19 +101,32 @@ class CacheCopy:
     def read_with(self, page_key: str | None) -> tuple[State | None, Any]:
         found = self.cache.get_many([self.KEY, page_key] if page_key else [self.KEY])
         text = found.get(self.KEY)
-        return (State.loads(text) if text else None), found.get(page_key)
+        state = State.loads(text) if text else None
+        if not page_key:
+            return state, None
+        page = self.local.get(page_key)
+        if page is None and (page := found.get(page_key)) is not None:
+            self.local.set(page_key, page, 0)
+        return state, page
+
+    def last_known(self) -> State | None:
+        text = self.cache.get(self.LAST_KEY)
+        return State.loads(text) if text else None
 
     def write(self, state: State) -> None:
         # Kept no longer than the interval processes check the database at: a copy written
         # before an outage, and not rewritten during it because Redis did not answer, is gone
         # by the time Redis is back, and the first reader after it reads the database.
-        self.cache.set(self.KEY, state.dumps(), timeout=max(settings.PAGE_CACHE_RECHECK_SECONDS, 1))
+        text = state.dumps()
+        self.cache.set(self.KEY, text, timeout=max(settings.PAGE_CACHE_RECHECK_SECONDS, 1))
+        self.cache.set(self.LAST_KEY, text, timeout=None)
 
 
 class Generations:
     def __init__(self):
         if settings.PAGE_CACHE_SHARED:
-            self.copy = CacheCopy(caches[settings.PAGE_CACHE_ALIAS])
+            local_pages.max_entries = settings.PAGE_CACHE_LOCAL_ENTRIES
+            self.copy = CacheCopy(caches[settings.PAGE_CACHE_ALIAS], local_pages)
         else:
             # One file per database: a development server and the tests never share one.
             database = connection.settings_dict
@@ -117,6 +141,7 @@ class Generations:
         # Whether the database answered the last check: if not, pages are served from the
         # cache without knowing for sure they are current, and say so.
         self.database_answers = True
+        self.last_state: State | None = None
         self.lock = threading.Lock()
 
     def read(self, page_key: str | None = None) -> tuple[State | None, Any]:
@@ -137,6 +162,9 @@ class Generations:
                 stored = Generation.current()
             except DatabaseError:
                 self.database_answers = False
+                # Nothing can change while the database is down: the generation last seen is
+                # the one pages already kept were drawn in.
+                state = state or self.last_state or self.copy.last_known()
                 warn_every(
                     logger,
                     "database-down",
@@ -145,6 +173,7 @@ class Generations:
                 )
                 return state, page
             self.database_answers = True
+            self.last_state = stored
             self.checked_at = now
             if state is not None:
                 # Only a copy read after the outage counts: one read during it proves nothing.

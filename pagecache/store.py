@@ -53,5 +53,27 @@ class SharedPages:
         self.cache.clear()
 
 
+class TieredPages:
+    """Pages in this process's memory and in the shared cache: stored in both, read from the
+    first that has them (the shared cache's copy is read in CacheCopy.read_with)."""
+
+    def __init__(self, local: LocalPages, shared: SharedPages):
+        self.local, self.shared = local, shared
+
+    def get(self, key: str) -> Any:
+        return self.local.get(key) or self.shared.get(key)
+
+    def set(self, key: str, entry: Any, timeout: int) -> None:
+        self.local.set(key, entry, timeout)
+        self.shared.set(key, entry, timeout)
+
+    def clear(self) -> None:
+        self.local.clear()
+        self.shared.clear()
+
+    def __len__(self) -> int:
+        return len(self.local)
+
+
 # This process's pages: one store, whatever settings the generation reader is rebuilt with.
 local_pages = LocalPages(max_entries=2000)

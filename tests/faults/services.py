@@ -157,6 +157,8 @@ class Site:
         self.log = folder / "gunicorn.log"
 
     def manage(self, *args: str) -> str:
+        if args[:1] == ("shell",):
+            args = ("shell", "--no-imports", *args[1:])  # print only what the script prints
         return subprocess.run(
             [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True,
             capture_output=True, text=True,
@@ -200,6 +202,16 @@ class Site:
             return error.code, error.headers, error.read().decode(), time.monotonic() - started
         except OSError:  # refused, reset or timed out: no answer at all
             return 0, {}, "", time.monotonic() - started
+
+    def kept(self, path: str, within: float = 8) -> bool:
+        """Whether the page comes from the cache within so many seconds (every worker's Redis
+        circuit closes again after REDIS_RETRY_SECONDS)."""
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            if self.get(path)[1].get("X-Page-Cache") == "hit":
+                return True
+            time.sleep(0.2)
+        return False
 
     def logged(self) -> str:
         return self.log.read_text(errors="replace")

@@ -26,7 +26,7 @@ HANG = (
 def killed_in_the_middle(site: Site, script: str) -> None:
     """Run a script in the site's settings; SIGKILL it once it says it is in the middle."""
     process = subprocess.Popen(
-        [sys.executable, "manage.py", "shell", "-c", HANG + script],
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", HANG + script],
         cwd=ROOT, env=site.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     for line in process.stdout:
