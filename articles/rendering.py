@@ -14,6 +14,7 @@ from django.templatetags.static import static
 from django.utils import dateformat, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 
 from jinja2 import Environment
 from media.templatetags.photos import picture
@@ -61,9 +62,9 @@ def byline(authors) -> SafeString:
     if not links:
         return SafeString("")
     if len(links) == 1:
-        return format_html("By {}", links[0])
+        return format_html(gettext("By {}"), links[0])
     others = format_html_join(", ", "{}", ((link,) for link in links[:-1]))
-    return format_html("By {} and {}", others, links[-1])
+    return format_html(gettext("By {} and {}"), others, links[-1])
 
 
 def json_ld(items: list[dict]) -> SafeString:
@@ -91,7 +92,10 @@ def querystring(request: HttpRequest, **changes) -> str:
 
 
 def environment(**options) -> Environment:
+    # Reader-facing words are written {{ _("Search") }}: Django's catalogues translate them.
+    options["extensions"] = [*options.get("extensions", []), "jinja2.ext.i18n"]
     env = Environment(**options)
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals.update(
         {
             "static": static,
