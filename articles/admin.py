@@ -158,7 +158,12 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
     # Saving: log what readers will notice, and release the "is editing" mark.
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
-        services.save(article=obj, user=request.user, publish_time_chosen=form.publish_time_chosen)
+        services.save(
+            article=obj,
+            user=request.user,
+            publish_time_chosen=form.publish_time_chosen,
+            tags=form.cleaned_data.get("tags"),
+        )
         services.done_editing(article=obj, user=request.user)
 
     def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from newsroom.text import printable
 from sections.models import SectionTree
 
-from . import search, services
+from . import checks, search, services
 from .models import Article
 
 
@@ -68,6 +68,23 @@ class ArticleForm(forms.ModelForm):
         if self.instance.pk:
             self.check_version(cleaned.get("base_version"))
         return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()  # the instance now holds the form's values
+        self.findings = []
+        if self.errors:
+            return
+        self.findings = checks.run(checks.Story(self.instance, tags=self.cleaned_data.get("tags")))
+        if not checks.goes_out(self.instance):
+            return
+        for finding in self.findings:
+            if finding.blocking:
+                field = finding.field if finding.field in self.fields else None
+                self.add_error(field, finding.message)
+
+    @property
+    def warnings(self) -> list[checks.Finding]:
+        return [finding for finding in getattr(self, "findings", []) if not finding.blocking]
 
     @property
     def publish_time_chosen(self) -> bool:

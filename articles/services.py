@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from taggit.models import Tag
 
+from . import checks
 from .models import Article, EditingPresence, new_preview_secret
 
 PREVIEW_SALT = "articles.preview"
@@ -39,19 +40,26 @@ def status_change_message(article: Article, old_status: str | None) -> str | Non
 
 @transaction.atomic
 def save(
-    *, article: Article, user: AbstractBaseUser, publish_time_chosen: bool = False, reason: str = ""
+    *,
+    article: Article,
+    user: AbstractBaseUser,
+    publish_time_chosen: bool = False,
+    reason: str = "",
+    tags: list[str] | None = None,
 ) -> Article:
     """Save an article as the desk does, whoever calls: the admin, a command, a test.
 
     Changing what readers see takes the publish permission. A story published for the first
     time goes out dated now, not when someone started writing it, unless its publish time was
     chosen (to schedule or backdate it). A change of visibility is logged with who made it.
+    A story that fails a blocking check (articles.checks) does not go out: ValidationError.
     """
     stored = article.stored_row() if article.pk else None
     old_status = stored.status if stored else None
     readers_see_it = {article.status, old_status} - {None, *Article.REPORTER_STATUSES}
     if readers_see_it and not can_publish(user):
         raise PermissionDenied("Only editors can publish, unpublish or change a live story.")
+    checks.refuse_if_blocked(checks.Story(article, tags=tags))
     first_publication = old_status in {None, *Article.REPORTER_STATUSES}
     now = timezone.now()
     if (
