@@ -27,6 +27,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts.roles import ROLES
@@ -271,6 +272,12 @@ def import_archive(path: Path, *, trust_accounts: bool = False) -> dict[str, int
                     obj.user_permissions.clear()
                 counts[label] = counts.get(label, 0) + 1
             update_vectors(Article.objects.all())
+            # What bodies show (inline photos, link cards), once every story they point at is in.
+            with_blocks = Q(body_html__contains="data-photo=") | Q(
+                body_html__contains="data-story="
+            )
+            for article in Article.objects.filter(with_blocks).only("pk", "body_html"):
+                article.keep_body_references()
             call_command("make_renditions", verbosity=0)
             changed({CHROME})  # everything is new to readers
     except (ArchiveError, DatabaseError, ValidationError, OSError, ValueError) as error:

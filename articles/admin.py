@@ -7,7 +7,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import IntegerField, OuterRef, Q, Subquery
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
@@ -21,10 +21,11 @@ from taggit.models import Tag
 from media.admin import PhotoAdmin, photo_thumbnail
 from media.models import Photo
 from newsroom.admin import DeskAdmin
+from newsroom.html import sanitize_html
 from newsroom.text import printable
 from sections.forms import SectionChoiceField
 
-from . import search, services
+from . import autosave, body, checks, search, services
 from .diff import compare
 from .forms import ArticleForm
 from .models import Article, ArticleInReview, Author, Correction
@@ -39,7 +40,8 @@ class AuthorAdmin(DeskAdmin):
 
 
 class StatusFilter(admin.SimpleListFilter):
-    """The desk's five statuses; Scheduled is Published with a publish time still to come."""
+    """The desk's statuses: Scheduled is Published with a publish time still to come, Expired
+    Published with an expiry time that has come; and the stories under embargo."""
 
     title = "status"
     parameter_name = "status"
@@ -50,7 +52,9 @@ class StatusFilter(admin.SimpleListFilter):
             ("review", "In review"),
             ("scheduled", "Scheduled"),
             ("published", "Published"),
+            ("expired", "Expired"),
             ("unpublished", "Unpublished"),
+            ("embargoed", "Under embargo"),
         ]
 
     def queryset(self, request, queryset):
@@ -59,9 +63,28 @@ class StatusFilter(admin.SimpleListFilter):
             return queryset.scheduled()
         if value == "published":
             return queryset.live()
+        if value == "expired":
+            return queryset.expired()
+        if value == "embargoed":
+            return queryset.embargoed()
         if value in {"draft", "review", "unpublished"}:
             return queryset.filter(status=value)
         return queryset
+
+
+class PhotoUseFilter(admin.SimpleListFilter):
+    """The stories that show one photo, as lead or in the body (the photo list links here)."""
+
+    title = "photo"
+    parameter_name = "uses_photo"
+
+    def lookups(self, request, model_admin):
+        value = self.value()
+        return [(value, f"Photo {value}")] if value and value.isdigit() else []
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.showing_photo(int(value)) if value and value.isdigit() else queryset
 
 
 class CorrectionInline(admin.StackedInline):
@@ -84,7 +107,7 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
         "editors_choice",
     ]
     list_display_links = ["thumbnail", "headline"]
-    list_filter = [StatusFilter, "editors_choice", "section", "published_at"]
+    list_filter = [StatusFilter, "editors_choice", "section", "published_at", PhotoUseFilter]
     list_select_related = ["section", "lead_photo"]
     search_fields = ["headline", "summary"]
     date_hierarchy = "published_at"
@@ -105,12 +128,25 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
         (None, {"fields": ["headline", "slug", "summary", "body", "base_version"]}),
         ("Filing", {"fields": ["section", "tags", "authors"]}),
         ("Lead photo", {"fields": ["lead_photo", "lead_photo_preview", "lead_photo_caption"]}),
-        ("Publishing", {"fields": ["status", "published_at", "editors_choice", "preview_link"]}),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "expires_at",
+                    "embargo_until",
+                    "embargo_previews",
+                    "editors_choice",
+                    "preview_link",
+                ]
+            },
+        ),
     ]
 
     class Media:
         css = {"all": ["newsroom_admin/admin.css"]}
-        js = ["newsroom_admin/a11y.js"]
+        js = ["newsroom_admin/a11y.js", "newsroom_admin/autosave.js"]
 
     # Permissions: reporters write drafts; only publishers touch what readers can see.
 
@@ -126,7 +162,10 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
 
     def get_form(self, request: HttpRequest, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        return type(form.__name__, (form,), {"user": request.user})
+        copy = None
+        if request.method == "GET" and request.GET.get("working_copy") == "restore":
+            copy = autosave.pending(user=request.user, article=obj)
+        return type(form.__name__, (form,), {"user": request.user, "working_copy": copy})
 
     def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
         if db_field.name == "section":
@@ -151,10 +190,6 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
             return super().get_search_results(request, queryset, search_term)
         return search.title_matches(queryset, query), False
 
-    def lookup_allowed(self, lookup: str, value: str, request: HttpRequest) -> bool:
-        # The photo list links here to show the articles that use one photo.
-        return lookup == "lead_photo__id__exact" or super().lookup_allowed(lookup, value, request)
-
     # Saving: log what readers will notice, and release the "is editing" mark.
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
@@ -165,6 +200,102 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
             tags=form.cleaned_data.get("tags"),
         )
         services.done_editing(article=obj, user=request.user)
+        autosave.discard(user=request.user, article=obj if change else None)
+
+    def render_change_form(
+        self, request: HttpRequest, context, add=False, change=False, form_url="", obj=None
+    ):
+        """The writing desk around the form: autosave, the working copy to restore, the
+        checks before publishing, and the limits the counters measure against."""
+        form = context["adminform"].form
+        copy = form.working_copy or autosave.pending(user=request.user, article=obj)
+        names = ("autosave", "autosave_discard", "checks")
+        opts = self.model._meta
+        urls = {
+            name: reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=[obj.pk])
+            if obj
+            else reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}_new")
+            for name in names
+        }
+        context.update(
+            {
+                "desk_urls": urls,
+                "autosave_seconds": settings.AUTOSAVE_SECONDS,
+                "working_copy": copy,
+                "working_copy_restored": form.working_copy is not None,
+                "working_copy_stale": copy is not None
+                and autosave.made_before_a_newer_save(copy, obj),
+                "checklist": form.checklist(),
+                "body_counts": body.counts(
+                    form.instance.body_html or sanitize_html(form.instance.body)
+                ),
+                "limits": {
+                    "headline_social": checks.HEADLINE_SOCIAL_LIMIT,
+                    "headline_hard": checks.HEADLINE_HARD_LIMIT,
+                    "summary_search": checks.SUMMARY_SEARCH_LIMIT,
+                },
+            }
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def desk_article(self, request: HttpRequest, object_id: str | None) -> Article | None:
+        """The story a writing-desk request is about (None: a story not saved yet), if this
+        user may change it."""
+        if object_id is None:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            return None
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404("No such article.")
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        return article
+
+    def autosave_view(self, request: HttpRequest, object_id: str | None = None) -> HttpResponse:
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.desk_article(request, object_id)
+        base_version = request.POST.get("base_version", "")
+        copy = autosave.keep(
+            user=request.user,
+            article=article,
+            data=request.POST,
+            base_version=int(base_version) if base_version.isdigit() else None,
+        )
+        return JsonResponse(
+            {
+                "saved_at": timezone.localtime(copy.saved_at).isoformat(timespec="seconds"),
+                "newer_save": autosave.made_before_a_newer_save(copy, article),
+            }
+        )
+
+    def autosave_discard_view(
+        self, request: HttpRequest, object_id: str | None = None
+    ) -> HttpResponse:
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.desk_article(request, object_id)
+        autosave.discard(user=request.user, article=article)
+        self.message_user(request, "Your working copy was discarded.")
+        opts = self.model._meta
+        if article is None:
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_add")
+        return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", article.pk)
+
+    def checks_view(self, request: HttpRequest, object_id: str | None = None) -> HttpResponse:
+        """The checks on the form as typed, without saving it (the form's Check button)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.desk_article(request, object_id)
+        form_class = self.get_form(request, article, change=article is not None)
+        form = form_class(request.POST, instance=article)
+        form.is_valid()
+        return TemplateResponse(
+            request,
+            "admin/articles/article/checks.html",
+            {"checklist": form.checklist(), "checked": True},
+        )
 
     def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id) if request.method == "GET" else None
@@ -259,7 +390,19 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
             self.admin_site.admin_view(self.compare_view),
             name=f"{opts.app_label}_{opts.model_name}_compare",
         )
-        return [compare_url, *super().get_urls()]
+        desk_urls = []
+        for name in ("autosave", "autosave_discard", "checks"):
+            view = self.admin_site.admin_view(getattr(self, f"{name}_view"))
+            route = name.replace("_", "/")
+            desk_urls += [
+                path(f"add/{route}/", view, name=f"{opts.app_label}_{opts.model_name}_{name}_new"),
+                path(
+                    f"<path:object_id>/{route}/",
+                    view,
+                    name=f"{opts.app_label}_{opts.model_name}_{name}",
+                ),
+            ]
+        return [compare_url, *desk_urls, *super().get_urls()]
 
     @admin.display(description="Status")
     def revision_status(self, record) -> str:
@@ -369,7 +512,11 @@ class PhotoWithUsageAdmin(PhotoAdmin):
         if not super().has_change_permission(request, obj):
             return False
         if obj is not None and not services.can_publish(request.user):
-            return not obj.lead_of.exclude(status__in=Article.REPORTER_STATUSES).exists()
+            return (
+                not Article.objects.showing_photo(obj)
+                .exclude(status__in=Article.REPORTER_STATUSES)
+                .exists()
+            )
         return True
 
     def has_delete_permission(self, request: HttpRequest, obj: Photo | None = None) -> bool:
@@ -380,21 +527,21 @@ class PhotoWithUsageAdmin(PhotoAdmin):
     def get_queryset(self, request: HttpRequest):
         # Counted per photo shown, and only up to a cap: counting every use of a stock photo
         # on 3,000 articles, for each photo on the page, took a quarter of a second.
-        uses = Article.objects.filter(lead_photo=OuterRef("pk")).order_by().values("pk")
+        uses = Article.objects.showing_photo(OuterRef("pk")).order_by().values("pk")
         return (
             super()
             .get_queryset(request)
-            .annotate(lead_count=CappedCount(uses[: USAGE_COUNT_CAP + 1]))
+            .annotate(use_count=CappedCount(uses[: USAGE_COUNT_CAP + 1]))
         )
 
-    @admin.display(description="Used in", ordering="lead_count")
+    @admin.display(description="Used in", ordering="use_count")
     def used_in(self, photo: Photo) -> str:
-        if not photo.lead_count:
+        if not photo.use_count:
             return "Not used"
         url = reverse("admin:articles_article_changelist")
-        count = photo.lead_count
+        count = photo.use_count
         return format_html(
-            '<a href="{}?lead_photo__id__exact={}">{} article{}</a>',
+            '<a href="{}?uses_photo={}">{} article{}</a>',
             url,
             photo.pk,
             f"{USAGE_COUNT_CAP}+" if count > USAGE_COUNT_CAP else count,

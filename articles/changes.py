@@ -46,7 +46,8 @@ def tagged_item_keys(item: TaggedItem) -> set[str]:
 
 
 def photo_keys(photo: Photo) -> set[str]:
-    shown = Article.objects.filter(status=PUBLISHED, lead_photo=photo).exists()
+    # As a lead photo, or inside a story's body (articles.body keeps those uses).
+    shown = Article.objects.filter(status=PUBLISHED).showing_photo(photo).exists()
     return {f"photo:{photo.pk}"} if shown else set()
 
 

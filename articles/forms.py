@@ -1,4 +1,5 @@
 from django import forms
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -13,19 +14,27 @@ class ArticleForm(forms.ModelForm):
     """The article form: refuses publishing without permission and saves over newer work."""
 
     base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    # The admin binds the signed-in user here (ArticleAdmin.get_form).
+    # The admin binds the signed-in user here, and the working copy being restored, if any
+    # (ArticleAdmin.get_form).
     user = None
+    working_copy = None
 
     class Meta:
         model = Article
         fields = [
             "headline", "slug", "summary", "body", "section", "tags", "authors", "lead_photo",
-            "lead_photo_caption", "status", "published_at", "editors_choice",
+            "lead_photo_caption", "status", "published_at", "editors_choice", "embargo_until",
+            "embargo_previews", "expires_at",
         ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
+        if self.working_copy is not None and not self.is_bound:
+            # Restoring typing autosave kept: the form starts from it, and from the version it
+            # was typed over, so saving it over someone else's newer save is refused.
+            self.initial.update(self.typed_in(self.working_copy.data))
+            self.fields["base_version"].initial = self.working_copy.base_version
+        elif self.instance.pk and not self.is_bound:
             # From the stored row: a form restoring an old revision starts from the newest one.
             self.fields["base_version"].initial = (
                 Article.objects.filter(pk=self.instance.pk)
@@ -41,6 +50,22 @@ class ArticleForm(forms.ModelForm):
             self.fields[
                 "status"
             ].help_text = "An editor publishes the article once it is in review."
+        if "embargo_previews" in self.fields and not self.can_publish:
+            self.fields["embargo_previews"].disabled = True
+            self.fields["embargo_previews"].help_text = "An editor decides this."
+
+    def typed_in(self, typed: dict[str, list[str]]) -> dict:
+        """Fields as a POST of this form carried them (kept by autosave), as initial values."""
+        data = QueryDict(mutable=True)
+        for name, values in typed.items():
+            data.setlist(name, values)
+        return {
+            name: field.widget.value_from_datadict(data, {}, self.add_prefix(name))
+            for name, field in self.fields.items()
+            if name in self.Meta.fields
+            and not field.disabled
+            and not field.widget.value_omitted_from_data(data, {}, self.add_prefix(name))
+        }
 
     @property
     def can_publish(self) -> bool:
@@ -67,13 +92,13 @@ class ArticleForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             self.check_version(cleaned.get("base_version"))
+        expires, published = cleaned.get("expires_at"), cleaned.get("published_at")
+        if expires and published and expires <= published:
+            self.add_error("expires_at", "The story must expire after its publish time.")
         return cleaned
 
     def _post_clean(self):
         super()._post_clean()  # the instance now holds the form's values
-        self.findings = []
-        if self.errors:
-            return
         self.findings = checks.run(checks.Story(self.instance, tags=self.cleaned_data.get("tags")))
         if not checks.goes_out(self.instance):
             return
@@ -82,9 +107,12 @@ class ArticleForm(forms.ModelForm):
                 field = finding.field if finding.field in self.fields else None
                 self.add_error(field, finding.message)
 
-    @property
-    def warnings(self) -> list[checks.Finding]:
-        return [finding for finding in getattr(self, "findings", []) if not finding.blocking]
+    def checklist(self) -> list[checks.Finding]:
+        """Every check on the story as this form shows it: after a save was tried, on what was
+        typed; otherwise on the story as it is stored."""
+        if self.is_bound:
+            return getattr(self, "findings", [])
+        return checks.run(checks.Story(self.instance))
 
     @property
     def publish_time_chosen(self) -> bool:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models, transaction
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Now
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +22,7 @@ from newsroom.prepared import Param
 from newsroom.text import printable
 from sections.models import Section, SectionTree
 
-from . import search
+from . import body, search
 
 # What the body editor offers; newsroom.html.sanitize_html decides what is kept.
 BODY_EDITOR_EXTENSIONS = {
@@ -87,12 +87,33 @@ class StoredRow(NamedTuple):
 class ArticleQuerySet(models.QuerySet):
     def live(self, at: "datetime | Param | None" = None) -> "ArticleQuerySet":
         """What readers see now: the one definition. Published, with a publish time that has
-        come (the status Published also holds scheduled stories, whose time has not).
+        come (the status Published also holds scheduled stories, whose time has not), and
+        not expired.
 
         `at` is now unless given: a prepared query (newsroom.prepared) gives a placeholder.
         """
         now = timezone.now() if at is None else at
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now)
+        return self.filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+            status=Article.Status.PUBLISHED,
+            published_at__lte=now,
+        )
+
+    def showing_photo(self, photo) -> "ArticleQuerySet":
+        """Stories that show the photo, as their lead or in their body (a photo, its id or
+        an OuterRef to it)."""
+        # Inside the subquery below, an outer reference is one level further out.
+        inner = OuterRef(photo) if isinstance(photo, OuterRef) else photo
+        inline = InlinePhoto.objects.filter(article=OuterRef("pk"), photo=inner)
+        return self.filter(Q(lead_photo=photo) | Exists(inline))
+
+    def expired(self) -> "ArticleQuerySet":
+        """Published stories whose expiry time has come: readers no longer see them."""
+        return self.filter(status=Article.Status.PUBLISHED, expires_at__lte=timezone.now())
+
+    def embargoed(self) -> "ArticleQuerySet":
+        """Stories nobody may publish yet."""
+        return self.filter(embargo_until__gt=timezone.now())
 
     def scheduled(self, after: datetime | None = None) -> "ArticleQuerySet":
         """Published with a publish time still to come (after `after`, by default now)."""
@@ -256,6 +277,24 @@ class Article(models.Model):
         default=False,
         help_text="Feature this story in the Editor's Choice strip.",
     )
+    embargo_until = models.DateTimeField(
+        "Embargo until",
+        null=True,
+        blank=True,
+        help_text="Nobody can publish the story before this time, not even an editor. It can be "
+        "scheduled for this time or later.",
+    )
+    embargo_previews = models.BooleanField(
+        "Share previews during the embargo",
+        default=False,
+        help_text="Share-preview links work while the embargo holds only when this is ticked.",
+    )
+    expires_at = models.DateTimeField(
+        "Expires at",
+        null=True,
+        blank=True,
+        help_text="At this time the story leaves every page by itself: readers get “not found”.",
+    )
     # Optimistic concurrency: a save based on an older version is refused (issue #4).
     version = models.PositiveIntegerField(default=1, editable=False)
     # Part of every share-preview link (articles.services): a new one revokes all links out.
@@ -300,6 +339,7 @@ class Article(models.Model):
             # Taken down: every share-preview link out there stops working for good.
             self.preview_secret = new_preview_secret()
         super().save(*args, **kwargs)
+        self.keep_body_references()
         search.update_vectors(Article.objects.filter(pk=self.pk))
 
     def get_absolute_url(self) -> str:
@@ -312,6 +352,30 @@ class Article(models.Model):
             f"{local.day:02d}",
             self.slug,
         )
+
+    def keep_body_references(self) -> None:
+        """Record which photos and stories the body shows (articles.body): the rows follow the
+        body on every save, and ids that point nowhere are left out."""
+        found = body.outline(self.body_html)
+        photo_ids = set(
+            Photo.objects.filter(pk__in={use.photo_id for use in found.photos}).values_list(
+                "pk", flat=True
+            )
+        )
+        story_ids = set(
+            Article.objects.filter(pk__in=set(found.story_ids))
+            .exclude(pk=self.pk)
+            .values_list("pk", flat=True)
+        )
+        for model, column, wanted in [
+            (InlinePhoto, "photo_id", photo_ids),
+            (StoryLink, "story_id", story_ids),
+        ]:
+            rows = model.objects.filter(article=self)
+            kept = set(rows.values_list(column, flat=True))
+            if kept - wanted:
+                rows.filter(**{f"{column}__in": kept - wanted}).delete()
+            model.objects.bulk_create([model(article=self, **{column: pk}) for pk in wanted - kept])
 
     def stored_row(self) -> "StoredRow | None":
         """The row as it is in the database, read once per save and locked until it ends.
@@ -333,15 +397,35 @@ class Article(models.Model):
 
     @property
     def display_status(self) -> str:
-        """The status as the desk says it: a published article with a future time is Scheduled."""
+        """The status as the desk says it: a published article with a future time is Scheduled,
+        one whose expiry time has come is Expired."""
         if self.status == self.Status.PUBLISHED:
+            if self.is_expired:
+                return "Expired"
             return "Scheduled" if self.is_scheduled else "Published"
         return self.get_status_display()
 
     @property
     def is_live(self) -> bool:
-        """True when readers can see the article now."""
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        """True when readers can see the article now (the same rule as live())."""
+        now = timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+        )
+
+    @property
+    def is_expired(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.expires_at is not None
+            and (self.expires_at <= timezone.now())
+        )
+
+    @property
+    def is_embargoed(self) -> bool:
+        return self.embargo_until is not None and self.embargo_until > timezone.now()
 
     @property
     def is_scheduled(self) -> bool:
@@ -362,16 +446,89 @@ class Article(models.Model):
 
 
 def next_scheduled_change(after: datetime) -> datetime | None:
-    """When the next article scheduled after this moment goes live, or None if none is.
+    """When readers' pages next change by themselves: the next scheduled story going out, or
+    the next published story expiring, after this moment; None if nothing is due.
 
     Cached pages must not outlive this moment (pagecache, PAGE_CACHE_NEXT_CHANGE).
     """
-    return (
-        Article.objects.scheduled(after=after)
+    published = Article.objects.filter(status=Article.Status.PUBLISHED)
+    times = [
+        published.filter(published_at__gt=after)
         .order_by("published_at")
         .values_list("published_at", flat=True)
-        .first()
+        .first(),
+        published.filter(expires_at__gt=after)
+        .order_by("expires_at")
+        .values_list("expires_at", flat=True)
+        .first(),
+    ]
+    return min((time for time in times if time is not None), default=None)
+
+
+class InlinePhoto(models.Model):
+    """A photo used in a story's body. The body keeps only the photo's id (articles.body); this
+    row is kept from it on every save, so the photo list counts the use, and rights and page
+    changes follow the photo into every story that shows it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="inline_photos")
+    photo = models.ForeignKey(Photo, on_delete=models.CASCADE, related_name="inline_in")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "photo"], name="unique_inline_photo")
+        ]
+
+    def __str__(self) -> str:
+        return f"Photo {self.photo_id} in story {self.article_id}"
+
+
+class StoryLink(models.Model):
+    """A link card in a story's body to another of our stories, kept from the body on save:
+    readers see the other story's current headline."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="story_links")
+    story = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="linked_from")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "story"], name="unique_story_link")
+        ]
+
+    def __str__(self) -> str:
+        return f"Story {self.article_id} links to {self.story_id}"
+
+
+class WorkingCopy(models.Model):
+    """What an editor typed and has not saved yet, kept by autosave every few seconds.
+
+    It belongs to its author alone: no other user, reader, feed, search or export sees it, and
+    it is deleted once the story is saved or the copy discarded. `article` is empty for a story
+    not saved yet.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    # The form's fields as typed (articles.autosave decides which).
+    data = models.JSONField()
+    # The story's version when the form was opened: a copy made before someone else's save is
+    # offered with a warning, and saving it is refused by the version check.
+    base_version = models.PositiveIntegerField(null=True, blank=True)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "article"], name="one_working_copy_per_story"),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(article__isnull=True),
+                name="one_working_copy_of_a_new_story",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Working copy by {self.user} of {self.article_id or 'a new story'}"
 
 
 class ArticleInReview(Article):

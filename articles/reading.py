@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, DateTimeField, IntegerField, OuterRef, Subquery
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from taggit.models import Tag
 
+from media.models import Photo
 from newsroom.prepared import Param, Prepared
 
+from . import body
 from .models import SEARCH_FIELDS, Article, Author, Correction, tagged_items
 
 RELATED_COUNT = 4
@@ -45,6 +48,16 @@ TAGS = Prepared(
     ).order_by("name", "pk")
 )
 CORRECTIONS = Prepared(lambda: Correction.objects.filter(article=key("article")))
+# What the body's blocks show, each kind in one query however many the story has.
+BODY_PHOTOS = Prepared(lambda: Photo.objects.filter(inline_in__article=key("article")))
+LINKED_STORIES = Prepared(
+    lambda: (
+        Article.objects.live(at=NOW)
+        .filter(linked_from__article=key("article"))
+        .select_related("section")
+        .only("headline", "slug", "published_at", "section__path")
+    )
+)
 
 
 def _related_by_tags(tag_count: int):
@@ -92,6 +105,7 @@ class Story:
     authors: list[Author]
     tags: list[Tag]
     corrections: list[Correction]
+    body: SafeString
 
     @property
     def related(self) -> list[Article]:
@@ -123,7 +137,21 @@ def story(article: Article) -> Story:
         AUTHORS.run(article=article.pk),
         TAGS.run(article=article.pk),
         CORRECTIONS.run(article=article.pk),
+        body_of(article),
     )
+
+
+def body_of(article: Article) -> SafeString:
+    """The body with its photos and link cards drawn as they are now (articles.body)."""
+    html = article.body_html
+    photos = stories = {}
+    if body.has_photos(html):
+        photos = {photo.pk: photo for photo in BODY_PHOTOS.run(article=article.pk)}
+    if body.has_story_links(html):
+        stories = {
+            other.pk: other for other in LINKED_STORIES.run(article=article.pk, now=timezone.now())
+        }
+    return body.render(html, photos, stories)
 
 
 def _front_page(*subtrees: tuple[int, ...], each: int):

@@ -156,7 +156,8 @@ def preview_token(article: Article) -> str:
 
 def article_for_preview_token(token: str) -> Article | None:
     """The article a shared preview link points to, or None once it has expired, was altered
-    or revoked (taking a story down revokes its links for good)."""
+    or revoked (taking a story down revokes its links for good), or while the story is under
+    embargo, unless an editor allowed previews during it."""
     try:
         value = signing.TimestampSigner(salt=PREVIEW_SALT).unsign(
             token, max_age=settings.PREVIEW_LINK_MAX_AGE
@@ -167,6 +168,7 @@ def article_for_preview_token(token: str) -> Article | None:
     return (
         Article.objects.select_related("section", "lead_photo")
         .exclude(status=Article.Status.UNPUBLISHED)
+        .exclude(embargo_until__gt=timezone.now(), embargo_previews=False)
         .filter(pk=pk, preview_secret=secret)
         .first()
     )

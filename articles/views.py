@@ -129,6 +129,7 @@ def render_article(
             "authors": story.authors,
             "tags": story.tags,
             "corrections": story.corrections,
+            "body": story.body,
             "breadcrumbs": breadcrumbs,
             "related": story.related,
             "preview": preview,

@@ -53,8 +53,10 @@ class Photo(models.Model):
     alt_text = models.CharField(
         "Alt text",
         max_length=300,
+        blank=True,
         validators=[printable],
-        help_text="Describes the photo for readers who cannot see it. Required.",
+        help_text="Describes the photo for readers who cannot see it. A story using the photo "
+        "cannot be published without it.",
     )
     focal_point_x = models.PositiveIntegerField(
         "Focal point x",

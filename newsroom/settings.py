@@ -324,6 +324,10 @@ ARCHIVE_MAX_DATA_BYTES = int(os.environ.get("ARCHIVE_MAX_DATA_BYTES", 1_000_000_
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", 48 * 3600))
 # After this long without a save, an editor who opened an article no longer counts as editing it.
 EDITING_PRESENCE_SECONDS = 20 * 60
+# The article form keeps a working copy of what was typed this often (articles.autosave), and
+# copies nobody came back to are deleted after this many days.
+AUTOSAVE_SECONDS = int(os.environ.get("AUTOSAVE_SECONDS", 5))
+WORKING_COPY_DAYS = int(os.environ.get("WORKING_COPY_DAYS", 30))
 
 # Caching (issue #7): local memory by default, Redis when REDIS_URL is set. Redis may go away:
 # its operations time out quickly and count as misses while it is down (newsroom.cache).

@@ -13,17 +13,23 @@ register = template.Library()
 
 @register.simple_tag
 def picture(
-    photo: Photo, role: str, priority: bool = False, decorative: bool = False, sizes: str = ""
+    photo: Photo,
+    role: str,
+    priority: bool = False,
+    decorative: bool = False,
+    sizes: str = "",
+    alt: str = "",
 ) -> SafeString:
     """A photo at a role as <picture>: modern formats first, sized by srcset, never the original.
 
     priority marks the one photo a page shows first (fetched early, not lazily);
     decorative photos sit beside a link that already says what they show, so alt is empty;
-    sizes overrides the role's layout hint where a page shows the role at another width.
+    sizes overrides the role's layout hint where a page shows the role at another width;
+    alt replaces the photo's own alt text where a story describes it for its own use.
     """
     # Under DEBUG, edits to media/picture.html show without a restart.
     render = picture_html.__wrapped__ if settings.DEBUG else picture_html
-    return render(photo.source, role, priority, "" if decorative else photo.alt_text, sizes)
+    return render(photo.source, role, priority, "" if decorative else alt or photo.alt_text, sizes)
 
 
 @lru_cache(maxsize=4096)

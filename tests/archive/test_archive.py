@@ -10,7 +10,7 @@ from django.core import serializers
 from django.core.management import CommandError, call_command
 
 from archive.archive import REBUILT_FIELDS, _querysets
-from articles.models import Article, Author, Correction
+from articles.models import Article, Author, Correction, WorkingCopy
 from media import images
 from media.models import Photo
 from sections.models import Section
@@ -35,8 +35,11 @@ def archive_content(django_user_model):
     photo = PhotoFactory(caption="Harbour", credit="Agency", alt_text="Boats")
     photo.focal_point_x, photo.focal_point_y = 10, 20
     photo.save()
+    earlier = ArticleFactory(section=news, headline="The earlier story")
     article = ArticleFactory(
         headline="First headline",
+        body=f'<p>Text.</p><figure data-photo="{photo.pk}" data-caption="Here"></figure>'
+        f'<aside data-story="{earlier.pk}">The earlier story</aside>',
         section=palestine,
         lead_photo=photo,
         authors=[AuthorFactory(name="Leila Haddad", slug="leila-haddad")],
@@ -48,6 +51,10 @@ def archive_content(django_user_model):
     article.save()
     Correction.objects.create(article=article, text="An earlier version misspelt a name.")
     ArticleFactory(section=news, status=Article.Status.DRAFT, tags=["Gaza"])
+    # Typing autosave kept is its author's alone: never in an archive.
+    WorkingCopy.objects.create(
+        user=editor, article=article, data={"headline": ["Unsaved private typing"]}
+    )
     return article
 
 
@@ -122,6 +129,12 @@ def test_round_trip_loses_nothing(
     assert all(photo.image.storage.exists(r.name) for r in photo.all_renditions)
     assert Author.objects.get().name == "Leila Haddad"
     assert SiteSettings.load().main_address == "https://news.example.org"
+    # What the body shows is known again: the photo's uses, the link card.
+    assert list(article.inline_photos.values_list("photo", flat=True)) == [photo.pk]
+    assert [link.story.headline for link in article.story_links.all()] == ["The earlier story"]
+    assert not WorkingCopy.objects.exists()
+    with zipfile.ZipFile(archive) as opened:
+        assert b"Unsaved private typing" not in opened.read("data.json")
 
 
 def test_archive_never_holds_password_hashes(archive_content, tmp_path):

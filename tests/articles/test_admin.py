@@ -189,15 +189,16 @@ def test_editor_uploads_a_photo_through_the_admin(editor_client):
     assert photo.image.storage.exists(photo.image.name)
 
 
-def test_photo_without_alt_text_is_refused(editor_client):
-    """Alt text is required: the form says so and nothing is stored."""
+def test_photo_without_alt_text_is_kept_but_cannot_go_out(editor_client):
+    """An agency photo may arrive without alt text: the library keeps it, and a story using it
+    cannot be published until someone describes it (articles.checks)."""
     response = editor_client.post(
         reverse("admin:media_photo_add"),
         {"image": uploaded_jpeg(), "caption": "c", "credit": "", "alt_text": ""},
     )
-    assert response.status_code == 200
-    assert b"This field is required." in response.content
-    assert not Photo.objects.exists()
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert photo.alt_text == ""
 
 
 def test_photo_autocomplete_searches_captions(editor_client):

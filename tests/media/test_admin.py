@@ -9,22 +9,24 @@ pytestmark = pytest.mark.django_db
 
 
 def test_photo_list_shows_thumbnail_caption_credit_and_usage(editor_client):
-    """Editors see each photo small, with its caption, credit and the articles using it."""
+    """Editors see each photo small, with its caption, credit and the articles using it, as
+    their lead photo or inside their body."""
     used = PhotoFactory(caption="Harbour at dawn", credit="Reuters", alt_text="Boats.")
     PhotoFactory(caption="Unused picture", alt_text="Nothing.")
     ArticleFactory(lead_photo=used)
-    ArticleFactory(lead_photo=used)
+    ArticleFactory(lead_photo=used, body=f'<figure data-photo="{used.pk}"></figure>')
+    ArticleFactory(body=f'<p>Inside.</p><figure data-photo="{used.pk}"></figure>')
     ArticleFactory(headline="Story with another photo", lead_photo=PhotoFactory(alt_text="x"))
     html = editor_client.get(reverse("admin:media_photo_changelist")).content.decode()
     assert used.url("card") in html
     assert "Harbour at dawn" in html and "Reuters" in html
-    assert f'?lead_photo__id__exact={used.pk}">2 articles</a>' in html
+    assert f'?uses_photo={used.pk}">3 articles</a>' in html
     assert "Not used" in html
     articles = editor_client.get(
-        reverse("admin:articles_article_changelist") + f"?lead_photo__id__exact={used.pk}"
+        reverse("admin:articles_article_changelist") + f"?uses_photo={used.pk}"
     )
     assert articles.status_code == 200
-    assert articles.content.count(b'<td class="field-section') == 2
+    assert articles.content.count(b'<td class="field-section') == 3
     assert b"Story with another photo" not in articles.content
 
 
@@ -96,7 +98,7 @@ def test_photo_usage_is_counted_up_to_a_cap(editor_client, monkeypatch):
     for _ in range(4):
         ArticleFactory(lead_photo=stock)
     html = editor_client.get(reverse("admin:media_photo_changelist")).content.decode()
-    assert f'?lead_photo__id__exact={stock.pk}">3+ articles</a>' in html
+    assert f'?uses_photo={stock.pk}">3+ articles</a>' in html
 
 
 def test_an_editor_takes_a_photo_down_at_once(
