@@ -35,7 +35,9 @@ AUTHORS = [
 ]
 
 # Each article: section slug, author slugs, hours ago, Editor's Choice, tags,
-# photo (caption, credit, alt text), headline, summary, body HTML.
+# photo (caption, credit, alt text), headline, summary, body HTML, and optionally photos used
+# in the body. In bodies, [[photo:name]] is one of the article's extra photos and
+# [[story:slug]] another demo story (load_demo puts in their ids).
 ARTICLES = [
     {
         "slug": "gaza-fishermen-return-to-sea-as-fuel-deliveries-resume",
@@ -57,13 +59,25 @@ ARTICLES = [
         "body": """
 <p>Dozens of fishing boats left Gaza City's harbour before dawn on Tuesday, their engines running for the first time in three weeks after fuel deliveries resumed at the southern crossing.</p>
 <p>The fishermen's union said 64 boats went out, most staying within three nautical miles of the shore. "We have nets that have not been wet since the start of the month," said Yousef Abu Hasira, 52, who has fished the same waters since he was a boy. "Today my sons will eat what we catch, and we will sell the rest."</p>
+<aside class="fact-box"><h2>What we know</h2><ul><li>64 boats went out on Tuesday, the first full day of fishing in three weeks.</li><li>Fuel trucks were allowed through the southern crossing on Monday.</li><li>The union says the fuel delivered will last about ten days.</li><li>The harbour's only ice plant is running again.</li></ul></aside>
 <p>Fuel shortages had kept the fleet idle and shut the harbour's only ice plant, without which a catch spoils within hours in the heat. Aid agencies warned last week that the loss of fishing, one of the strip's few remaining sources of fresh protein, was deepening food insecurity.</p>
-<blockquote><p>"Every day the boats stay in the harbour, 4,000 families lose their income."</p></blockquote>
-<p>That was the warning issued by the union's secretary, Nizar Ayyash, who said the resumption was welcome but fragile. "We have fuel for ten days. After that, nobody has told us anything," he said.</p>
+<figure class="pull-quote"><blockquote><p>Every day the boats stay in the harbour, 4,000 families lose their income.</p></blockquote><figcaption>Nizar Ayyash, secretary of the fishermen's union</figcaption></figure>
+<p>Ayyash said the resumption was welcome but fragile. "We have fuel for ten days. After that, nobody has told us anything," he said.</p>
+<aside data-embed="https://video.example.org/meridian/gaza-boats-leave-harbour">Video: the boats leave Gaza City's harbour before dawn</aside>
 <h2>A shrinking fishing zone</h2>
 <p>Fishermen say the permitted zone has been changed so often that many no longer know how far they may sail. Several boats were confiscated last year, and rights groups have documented injuries to crews at sea.</p>
+<hr>
 <p>By mid-morning the first boats were back, and a small crowd had gathered on the quay to buy sardines by the kilo. Prices, traders said, were half what they had been the week before.</p>
+<figure data-photo="[[photo:quay]]"></figure>
+<aside data-story="[[story:olive-harvest-begins-in-the-west-bank-under-tight-restrictions]]">Olive harvest begins in the West Bank under tight restrictions</aside>
 """,
+        "extra_photos": {
+            "quay": (
+                "Traders buy sardines by the kilo on the quay as the first boats come back.",
+                "The Meridian",
+                "A crowd around crates of small silver fish on a harbour quay.",
+            ),
+        },
     },
     {
         "slug": "olive-harvest-begins-in-the-west-bank-under-tight-restrictions",
@@ -206,6 +220,7 @@ ARTICLES = [
         "body": """
 <p>The central bank kept its main interest rate at 4.5% on Thursday for the third meeting in a row, saying inflation was easing but not yet fast enough to justify a cut.</p>
 <p>Consumer prices rose 3.1% in the year to October, down from a peak of 9% two years ago. Food and energy prices have fallen, but the cost of services is still rising quickly, driven by wages.</p>
+<table><tbody><tr><th><p>Prices, year to</p></th><th><p>All items</p></th><th><p>Food</p></th><th><p>Services</p></th></tr><tr><td><p>October</p></td><td><p>3.1%</p></td><td><p>1.8%</p></td><td><p>5.2%</p></td></tr><tr><td><p>September</p></td><td><p>3.4%</p></td><td><p>2.3%</p></td><td><p>5.3%</p></td></tr><tr><td><p>August</p></td><td><p>3.9%</p></td><td><p>3.0%</p></td><td><p>5.5%</p></td></tr></tbody></table>
 <p>"We are on the right road, but we are not home," the governor told reporters. Most economists now expect a first cut in the spring.</p>
 """,
     },

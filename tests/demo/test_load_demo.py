@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from articles import checks
 from articles.models import Article
 from media.models import Photo
 from sections.models import Section
@@ -25,6 +26,13 @@ def test_load_demo_builds_a_real_looking_site_and_is_idempotent(client):
     html = client.get("/").content.decode()
     assert "Editor&#x27;s Choice" in html or "Editor's Choice" in html
     assert "meridian-news.example.net" in html
+    # The lead story shows the body's blocks, and every demo story passes the desk's checks.
+    lead = Article.objects.get(slug="gaza-fishermen-return-to-sea-as-fuel-deliveries-resume")
+    page = client.get(lead.get_absolute_url()).content.decode()
+    for block in ["figure--inline", "story-card__link", "embed-card", "pull-quote", "fact-box"]:
+        assert block in page, block
+    for article in Article.objects.all():
+        assert checks.blocking(checks.Story(article)) == [], article.slug
 
 
 def test_load_demo_adds_synthetic_articles_in_bulk_once():

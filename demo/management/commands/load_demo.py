@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 from itertools import batched
 
@@ -97,7 +98,28 @@ class Command(BaseCommand):
             article.authors.set(authors[slug] for slug in data["authors"])
             article.tags.set(data["tags"])
             created += 1
+        for seed, data in enumerate(demo_content.ARTICLES):
+            self.fill_in_references(data, seed)
         return created
+
+    def fill_in_references(self, data: dict, seed: int) -> None:
+        """Put the ids of the photos and stories a demo body shows where it names them."""
+        article = Article.objects.get(slug=data["slug"])
+        if "[[" not in article.body:
+            return
+        body = article.body
+        for number, (name, (caption, credit, alt_text)) in enumerate(
+            data.get("extra_photos", {}).items()
+        ):
+            photo = Photo(caption=caption, credit=credit, alt_text=alt_text)
+            image = ContentFile(scene_jpeg(100 + seed * 10 + number), name="demo.jpg")
+            photo.image.save("demo.jpg", image, save=True)
+            body = body.replace(f"[[photo:{name}]]", str(photo.pk))
+        for slug in re.findall(r"\[\[story:([^\]]+)\]\]", body):
+            other = Article.objects.get(slug=slug)
+            body = body.replace(f"[[story:{slug}]]", str(other.pk))
+        article.body = body
+        article.save()
 
     def synthetic_photos(self, count: int) -> list[Photo]:
         photos = list(Photo.objects.filter(credit=SYNTHETIC_PHOTO_CREDIT))
