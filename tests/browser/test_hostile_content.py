@@ -94,6 +94,12 @@ def test_a_payload_typed_into_the_headline_stays_text(page, hostile_site):
     sign_in(page, "editor", "pass for tests")
     page.goto(reverse("admin:articles_article_change", args=[hostile_site.pk]))
     page.fill("#id_headline", "<img src=x onerror=alert('typed')>Typed")
+    # What the publishing checks refuse in the fixture's story (an empty link, a caption that
+    # repeats the alt text) is put right, still hostile.
+    page.locator(".field-body .ProseMirror >> visible=true").first.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(f"Body {SHORT}")
+    page.fill("#id_lead_photo_caption", f"Caption {SHORT}")
     page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
     assert_nothing_ran(page, hostile_site.get_absolute_url())
