@@ -137,7 +137,13 @@ class Site:
 
     def __init__(self, env: dict, folder: Path, workers: int = 2):
         self.env = (
-            {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+            # Each site has its own database (SQLite in its folder unless env names one), never
+            # the one the suite itself runs on.
+            {
+                k: v
+                for k, v in os.environ.items()
+                if not k.startswith("DJANGO_") and k != "DATABASE_URL"
+            }
             | {
                 "DJANGO_SETTINGS_MODULE": "newsroom.settings",
                 "DJANGO_SECRET_KEY": "fault-tests-" + "k" * 50,
