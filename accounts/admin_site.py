@@ -6,11 +6,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 
 from . import two_factor
-from .forms import ConfirmAppForm, StaffLoginForm
+from .forms import ConfirmAppForm, DeskLanguageForm, StaffLoginForm
+from .models import DeskProfile
 
 
 class NewsroomAdminSite(admin.AdminSite):
@@ -49,6 +51,7 @@ class NewsroomAdminSite(admin.AdminSite):
     def get_urls(self):
         return [
             path("two-factor/", self.two_factor_entry, name="two_factor"),
+            path("language/", self.admin_view(self.language_view), name="language"),
             *super().get_urls(),
         ]
 
@@ -86,3 +89,14 @@ class NewsroomAdminSite(admin.AdminSite):
         context["codes_left"] = two_factor.recovery_codes_left(user)
         request.current_app = self.name
         return TemplateResponse(request, "accounts/two_factor.html", context)
+
+    def language_view(self, request: HttpRequest) -> HttpResponse:
+        """The language the admin speaks to this member of staff."""
+        profile = DeskProfile.objects.get_or_create(user=request.user)[0]
+        form = DeskLanguageForm(request.POST or None, instance=profile)
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            return redirect("admin:index")
+        context = {**self.each_context(request), "title": _("Language of the admin"), "form": form}
+        request.current_app = self.name
+        return TemplateResponse(request, "accounts/language.html", context)

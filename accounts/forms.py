@@ -1,9 +1,14 @@
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.utils.translation import gettext_lazy as _
 from django_otp import user_has_device
 from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from newsroom import languages
+
+from .models import DeskProfile
 
 
 class StaffLoginForm(OTPAdminAuthenticationForm):
@@ -42,3 +47,17 @@ class ConfirmAppForm(forms.Form):
         max_length=8,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+
+class DeskLanguageForm(forms.ModelForm):
+    class Meta:
+        model = DeskProfile
+        fields = ["language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each language named as its readers write it.
+        self.fields["language"].choices = [
+            ("", _("As my browser asks")),
+            *((edition.code, edition.name) for edition in languages.editions()),
+        ]

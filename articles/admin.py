@@ -6,20 +6,21 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import IntegerField, OuterRef, Q, Subquery
+from django.db.models import IntegerField, OuterRef, Q, StringAgg, Subquery, Value
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
 from media.admin import PhotoAdmin, photo_thumbnail
 from media.models import Photo
+from newsroom import languages
 from newsroom.admin import DeskAdmin
 from newsroom.html import sanitize_html
 from newsroom.text import printable
@@ -102,12 +103,21 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
         "thumbnail",
         "headline",
         "section",
+        "language",
+        "translation_languages",
         "status_label",
         "published_at",
         "editors_choice",
     ]
     list_display_links = ["thumbnail", "headline"]
-    list_filter = [StatusFilter, "editors_choice", "section", "published_at", PhotoUseFilter]
+    list_filter = [
+        StatusFilter,
+        "language",
+        "editors_choice",
+        "section",
+        "published_at",
+        PhotoUseFilter,
+    ]
     list_select_related = ["section", "lead_photo"]
     search_fields = ["headline", "summary"]
     date_hierarchy = "published_at"
@@ -118,7 +128,7 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
     paginator = DeferredJoinPaginator
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["lead_photo", "authors"]
-    readonly_fields = ["lead_photo_preview", "preview_link"]
+    readonly_fields = ["lead_photo_preview", "preview_link", "translations"]
     inlines = [CorrectionInline]
     actions = ["unpublish_selected", "revoke_preview_links"]
     # Filled in per revision by django-simple-history; the columns are in our own list.
@@ -126,8 +136,19 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
     object_history_list_template = "admin/articles/article/history_list.html"
     fieldsets = [
         (None, {"fields": ["headline", "slug", "summary", "body", "base_version"]}),
+        ("Edition", {"fields": ["language", "translations"]}),
         ("Filing", {"fields": ["section", "tags", "authors"]}),
-        ("Lead photo", {"fields": ["lead_photo", "lead_photo_preview", "lead_photo_caption"]}),
+        (
+            "Lead photo",
+            {
+                "fields": [
+                    "lead_photo",
+                    "lead_photo_preview",
+                    "lead_photo_caption",
+                    "lead_photo_alt",
+                ]
+            },
+        ),
         (
             "Publishing",
             {
@@ -219,6 +240,11 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
         }
         context.update(
             {
+                "translate_url": reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_translate", args=[obj.pk]
+                )
+                if obj
+                else "",
                 "desk_urls": urls,
                 "autosave_seconds": settings.AUTOSAVE_SECONDS,
                 "working_copy": copy,
@@ -251,6 +277,26 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         return article
+
+    def translate_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """Start the story's translation into another edition's language (a linked draft)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404("No such article.")
+        if not (self.has_view_permission(request, article) and self.has_add_permission(request)):
+            raise PermissionDenied
+        code = request.POST.get("language", "")
+        if code == article.language or not languages.is_edition(code):
+            raise Http404("Not another edition's language.")
+        draft = services.start_translation(article=article, language=code, user=request.user)
+        self.message_user(
+            request,
+            f"This is the {languages.language(code).name} translation of “{article.headline}”: "
+            "translate the headline, summary and text, then send it for review.",
+        )
+        return redirect("admin:articles_article_change", draft.pk)
 
     def autosave_view(self, request: HttpRequest, object_id: str | None = None) -> HttpResponse:
         if request.method != "POST":
@@ -336,6 +382,58 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
     def status_label(self, article: Article) -> str:
         return article.display_status
 
+    def get_queryset(self, request: HttpRequest):
+        # The languages of each story's translations, in the list's one query.
+        others = (
+            Article.objects.filter(translation_group=OuterRef("translation_group"))
+            .exclude(pk=OuterRef("pk"))
+            .order_by()
+            .values("translation_group")
+            .annotate(codes=StringAgg("language", delimiter=Value(",")))
+            .values("codes")
+        )
+        return super().get_queryset(request).annotate(translated_into=Subquery(others[:1]))
+
+    @admin.display(description="Translations")
+    def translation_languages(self, article: Article) -> str:
+        codes = getattr(article, "translated_into", None)
+        return ", ".join(sorted(codes.split(","))) if codes else "—"
+
+    @admin.display(description="Translations")
+    def translations(self, article: Article) -> str:
+        """The story in other languages, with their status, and buttons to start the missing
+        ones (they submit the form outside the article form: change_form.html)."""
+        if not article.pk:
+            return "Save the story first; then it can be translated."
+        others = list(article.translations().order_by("language"))
+        rows = format_html_join(
+            "",
+            '<li><a href="{}" lang="{}">{}</a> · {} · {}</li>',
+            (
+                (
+                    reverse("admin:articles_article_change", args=[other.pk]),
+                    other.language,
+                    other.headline,
+                    languages.language(other.language).name,
+                    other.display_status,
+                )
+                for other in others
+            ),
+        )
+        done = {article.language, *(other.language for other in others)}
+        buttons = format_html_join(
+            " ",
+            '<button type="submit" class="button" form="translate-story" name="language" '
+            'value="{}">Translate into {}</button>',
+            (
+                (edition.code, edition.name)
+                for edition in languages.editions()
+                if edition.code not in done
+            ),  # fmt: skip
+        )
+        listed = format_html("<ul>{}</ul>", rows) if others else "Not translated yet."
+        return format_html("{}<p>{}</p>", listed, buttons)
+
     @admin.display(description="Current lead photo")
     def lead_photo_preview(self, article: Article) -> str:
         return photo_thumbnail(article.lead_photo, width=320)
@@ -402,7 +500,12 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
                     name=f"{opts.app_label}_{opts.model_name}_{name}",
                 ),
             ]
-        return [compare_url, *desk_urls, *super().get_urls()]
+        translate_url = path(
+            "<path:object_id>/translate/",
+            self.admin_site.admin_view(self.translate_view),
+            name=f"{opts.app_label}_{opts.model_name}_translate",
+        )
+        return [compare_url, translate_url, *desk_urls, *super().get_urls()]
 
     @admin.display(description="Status")
     def revision_status(self, record) -> str:

@@ -149,9 +149,11 @@ def photos_described(story: Story) -> Iterable[Finding]:
     lead = article.lead_photo if article.lead_photo_id else None
     if lead is None:
         yield Finding("There is no lead photo.", "lead_photo", blocking=False)
-    elif not lead.alt_text.strip():
-        yield Finding("The lead photo has no alt text: add it in the photo library.", "lead_photo")
-    elif _same_words(lead.alt_text, article.lead_caption):
+    elif not article.lead_alt.strip():
+        yield Finding(
+            "The lead photo has no alt text: add it here or in the photo library.", "lead_photo"
+        )
+    elif _same_words(article.lead_alt, article.lead_caption):
         yield Finding(
             "The lead photo's caption is the same as its alt text: the alt text describes what "
             "the photo shows, the caption tells what it means.",
@@ -268,6 +270,27 @@ def embargo_holds(story: Story) -> Iterable[Finding]:
             "it before then. Schedule it for that time or later.",
             "published_at",
         )
+
+
+@register
+def translated(story: Story) -> Iterable[Finding]:
+    """A translation started from another story (services.start_translation) is not published
+    with the original's words."""
+    article = story.article
+    if article.created_at is None:
+        return
+    originals = (
+        Article.objects.filter(
+            translation_group=article.translation_group, created_at__lt=article.created_at
+        )
+        .exclude(language=article.language)
+        .values_list("headline", "body")
+    )
+    for headline, text in originals:
+        if article.headline == headline:
+            yield Finding("The headline is still the original's: translate it.", "headline")
+        if article.body.strip() and article.body == text:
+            yield Finding("The text is still the original's: translate it.", "body")
 
 
 @register

@@ -9,8 +9,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed, rfc3339_date
+from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from newsroom.addresses import address
 from newsroom.text import strip_invisible
 from sections.models import Section
 
@@ -71,7 +73,7 @@ class ArticleFeed(Feed):
         return f"{self.base_url}{self.path}"
 
     def articles(self, obj) -> QuerySet:
-        return Article.objects.live()
+        return Article.objects.edition()
 
     def items(self, obj) -> list[Article]:
         return list(
@@ -82,10 +84,10 @@ class ArticleFeed(Feed):
         return self.site_name
 
     def link(self, obj) -> str:
-        return f"{self.base_url}/"
+        return absolute(self.base_url, address("articles:home"))
 
     def description(self, obj) -> str:
-        return f"The latest stories from {self.site_name}."
+        return _("The latest stories from %(site)s.") % {"site": self.site_name}
 
     def item_title(self, item: Article) -> str:
         return item.headline
@@ -139,7 +141,7 @@ class SectionFeed(ArticleFeed):
         return section
 
     def articles(self, obj: Section) -> QuerySet:
-        return Article.objects.live().in_section(obj, self.sections)
+        return Article.objects.edition().in_section(obj, self.sections)
 
     def title(self, obj: Section) -> str:
         return f"{obj.name} | {self.site_name}"
@@ -148,18 +150,21 @@ class SectionFeed(ArticleFeed):
         return absolute(self.base_url, obj.get_absolute_url())
 
     def description(self, obj: Section) -> str:
-        return obj.description or f"The latest {obj.name} stories from {self.site_name}."
+        return obj.description or _("The latest %(section)s stories from %(site)s.") % {
+            "section": obj.name,
+            "site": self.site_name,
+        }
 
 
 class TagFeed(ArticleFeed):
     def get_object(self, request: HttpRequest, slug: str) -> Tag:
         tag = get_object_or_404(Tag, slug=slug)
-        if not Article.objects.live().tagged(tag.pk).exists():
+        if not Article.objects.edition().tagged(tag.pk).exists():
             raise Http404("No published articles with this tag.")
         return tag
 
     def articles(self, obj: Tag) -> QuerySet:
-        return Article.objects.live().tagged(obj.pk)
+        return Article.objects.edition().tagged(obj.pk)
 
     def title(self, obj: Tag) -> str:
         return f"{obj.name} | {self.site_name}"
@@ -168,7 +173,10 @@ class TagFeed(ArticleFeed):
         return absolute(self.base_url, reverse("articles:tag", args=[obj.slug]))
 
     def description(self, obj: Tag) -> str:
-        return f"Stories tagged {obj.name} from {self.site_name}."
+        return _("Stories tagged %(tag)s from %(site)s.") % {
+            "tag": obj.name,
+            "site": self.site_name,
+        }
 
 
 def serve(feed_class: type[ArticleFeed]):

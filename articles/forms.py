@@ -23,7 +23,7 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = [
             "headline", "slug", "summary", "body", "section", "tags", "authors", "lead_photo",
-            "lead_photo_caption", "status", "published_at", "editors_choice", "embargo_until",
+            "lead_photo_caption", "lead_photo_alt", "language", "status", "published_at", "editors_choice", "embargo_until",
             "embargo_previews", "expires_at",
         ]  # fmt: skip
 
@@ -178,7 +178,7 @@ class SearchForm(forms.Form):
         query = search.clean_query(data.get("q", ""))
         if not query:
             return query, Article.objects.none()
-        articles = Article.objects.live()
+        articles = Article.objects.edition()
         if data.get("section"):
             section = self.sections.get(data["section"])
             if section is not None:

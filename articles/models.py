@@ -1,4 +1,5 @@
 import secrets
+import uuid
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
@@ -10,6 +11,7 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Now
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
@@ -106,6 +108,13 @@ class ArticleQuerySet(models.QuerySet):
         inner = OuterRef(photo) if isinstance(photo, OuterRef) else photo
         inline = InlinePhoto.objects.filter(article=OuterRef("pk"), photo=inner)
         return self.filter(Q(lead_photo=photo) | Exists(inline))
+
+    def edition(
+        self, language: "str | Param | None" = None, at: "datetime | Param | None" = None
+    ) -> "ArticleQuerySet":
+        """What readers of an edition see: live stories in its language (by default the active
+        one, which newsroom.editions sets from the address)."""
+        return self.live(at=at).filter(language=language or get_language())
 
     def expired(self) -> "ArticleQuerySet":
         """Published stories whose expiry time has come: readers no longer see them."""
@@ -251,6 +260,19 @@ class Article(models.Model):
         validators=[printable],
         help_text="Caption for the lead photo in this article. Leave empty to use the photo's own.",
     )
+    lead_photo_alt = models.CharField(
+        "Alt text",
+        max_length=300,
+        blank=True,
+        validators=[printable],
+        help_text="Alt text for the lead photo in this article (in its language). Leave empty to "
+        "use the photo's own.",
+    )
+    # The edition the story belongs to; its translations are other articles sharing its group.
+    language = models.CharField(
+        "Language", max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    translation_group = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     authors = models.ManyToManyField(
         Author, verbose_name="Authors", blank=True, related_name="articles"
     )
@@ -318,6 +340,14 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_published_idx"),
             models.Index(fields=["section", "status", "-published_at"], name="article_section_idx"),
+            models.Index(
+                fields=["language", "status", "-published_at"], name="article_edition_idx"
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_group", "language"], name="one_translation_per_language"
+            )
         ]
 
     def __str__(self) -> str:
@@ -343,6 +373,12 @@ class Article(models.Model):
         search.update_vectors(Article.objects.filter(pk=self.pk))
 
     def get_absolute_url(self) -> str:
+        """The story's address in its own edition (/ar/… for a story in Arabic)."""
+        return self.address_in(self.language)
+
+    def address_in(self, language: str) -> str:
+        """The story's address in an edition: its own edition's, or another's that shows it
+        in its own language."""
         local = timezone.localtime(self.published_at)
         return address(
             "articles:detail",
@@ -351,7 +387,12 @@ class Article(models.Model):
             f"{local.month:02d}",
             f"{local.day:02d}",
             self.slug,
+            language=language,
         )
+
+    def translations(self) -> "ArticleQuerySet":
+        """The other articles telling this story in other languages."""
+        return Article.objects.filter(translation_group=self.translation_group).exclude(pk=self.pk)
 
     def keep_body_references(self) -> None:
         """Record which photos and stories the body shows (articles.body): the rows follow the
@@ -436,6 +477,12 @@ class Article(models.Model):
         if self.lead_photo_caption:
             return self.lead_photo_caption
         return self.lead_photo.caption if self.lead_photo else ""
+
+    @property
+    def lead_alt(self) -> str:
+        if self.lead_photo_alt:
+            return self.lead_photo_alt
+        return self.lead_photo.alt_text if self.lead_photo else ""
 
     @property
     def was_updated(self) -> bool:
@@ -544,8 +591,8 @@ class Correction(models.Model):
     """A correction or update note readers see at the foot of the article."""
 
     class Kind(models.TextChoices):
-        CORRECTION = "correction", "Correction"
-        UPDATE = "update", "Update"
+        CORRECTION = "correction", pgettext_lazy("note on a story", "Correction")
+        UPDATE = "update", pgettext_lazy("note on a story", "Update")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
     kind = models.CharField("Kind", max_length=20, choices=Kind, default=Kind.CORRECTION)

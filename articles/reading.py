@@ -8,10 +8,20 @@ its time drawing the page, not compiling SQL.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, DateTimeField, IntegerField, OuterRef, Subquery
+from django.db.models import (
+    CharField,
+    Count,
+    DateTimeField,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    UUIDField,
+)
 from django.utils import timezone
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from taggit.models import Tag
 
 from media.models import Photo
@@ -26,6 +36,7 @@ RELATED_COUNT = 4
 RELATED_CANDIDATES = 50
 
 NOW = Param("now", DateTimeField())
+LANGUAGE = Param("language", CharField())
 
 
 def key(name: str) -> Param:
@@ -48,6 +59,17 @@ TAGS = Prepared(
     ).order_by("name", "pk")
 )
 CORRECTIONS = Prepared(lambda: Correction.objects.filter(article=key("article")))
+# The story in the other editions' languages, for the language switcher and hreflang.
+TRANSLATIONS = Prepared(
+    lambda: (
+        Article.objects.live(at=NOW)
+        .filter(translation_group=Param("group", UUIDField()))
+        .exclude(pk=key("article"))
+        .select_related("section")
+        .only("headline", "slug", "language", "published_at", "section__path")
+        .order_by("language")
+    )
+)
 # What the body's blocks show, each kind in one query however many the story has.
 BODY_PHOTOS = Prepared(lambda: Photo.objects.filter(inline_in__article=key("article")))
 LINKED_STORIES = Prepared(
@@ -55,7 +77,7 @@ LINKED_STORIES = Prepared(
         Article.objects.live(at=NOW)
         .filter(linked_from__article=key("article"))
         .select_related("section")
-        .only("headline", "slug", "published_at", "section__path")
+        .only("headline", "slug", "language", "published_at", "section__path")
     )
 )
 
@@ -63,7 +85,7 @@ LINKED_STORIES = Prepared(
 def _related_by_tags(tag_count: int):
     """The stories sharing most of the article's tags (the placeholders tag0, tag1...)."""
     tags = [key(f"tag{n}") for n in range(tag_count)]
-    others = Article.objects.live(at=NOW).exclude(pk=key("article")).for_listing()
+    others = Article.objects.edition(LANGUAGE, at=NOW).exclude(pk=key("article")).for_listing()
     newest_tagged = others.tagged(*tags).values("pk")[:RELATED_CANDIDATES]
     shared_tags = (
         tagged_items(tags)
@@ -83,7 +105,7 @@ def _related_by_tags(tag_count: int):
 def _latest_in_section(found: int):
     """The section's newest stories, besides the article and the `found` already chosen."""
     latest = (
-        Article.objects.live(at=NOW)
+        Article.objects.edition(LANGUAGE, at=NOW)
         .filter(section=key("section"))
         .exclude(pk=key("article"))
         .for_listing()
@@ -106,6 +128,16 @@ class Story:
     tags: list[Tag]
     corrections: list[Correction]
     body: SafeString
+    # Published in other languages, by language code.
+    translations: list[Article]
+
+    def translation_in(self, language: str) -> Article | None:
+        return next((other for other in self.translations if other.language == language), None)
+
+    @property
+    def x_default(self) -> Article:
+        """The version for readers whose language has none: the default edition's, if any."""
+        return self.translation_in(settings.LANGUAGE_CODE) or self.article
 
     @property
     def related(self) -> list[Article]:
@@ -114,11 +146,18 @@ class Story:
         related = []
         if self.tags:
             tags = {f"tag{n}": tag.pk for n, tag in enumerate(self.tags)}
-            related = RELATED_BY_TAGS.run(len(tags), now=now, article=article.pk, **tags)
+            related = RELATED_BY_TAGS.run(
+                len(tags), now=now, article=article.pk, language=article.language, **tags
+            )
         if len(related) < RELATED_COUNT:
             found = {f"found{n}": other.pk for n, other in enumerate(related)}
             related += LATEST_IN_SECTION.run(
-                len(found), now=now, article=article.pk, section=article.section_id, **found
+                len(found),
+                now=now,
+                article=article.pk,
+                section=article.section_id,
+                language=article.language,
+                **found,
             )
         return related
 
@@ -138,6 +177,7 @@ def story(article: Article) -> Story:
         TAGS.run(article=article.pk),
         CORRECTIONS.run(article=article.pk),
         body_of(article),
+        TRANSLATIONS.run(article=article.pk, group=article.translation_group, now=timezone.now()),
     )
 
 
@@ -155,8 +195,9 @@ def body_of(article: Article) -> SafeString:
 
 
 def _front_page(*subtrees: tuple[int, ...], each: int):
-    """The newest `each` stories: of all, of Editor's Choice, and under each top section."""
-    live = Article.objects.live(at=NOW)
+    """The newest `each` stories of the edition: of all, of Editor's Choice, and under each top
+    section."""
+    live = Article.objects.edition(LANGUAGE, at=NOW)
     return live.newest_of(
         live,
         live.filter(editors_choice=True),
@@ -171,4 +212,4 @@ FRONT_PAGE = Prepared(lambda subtrees, each: _front_page(*subtrees, each=each))
 def front_page_candidates(subtrees: list[tuple[int, ...]], each: int) -> list[Article]:
     """Candidates for the front page, newest first; the sections' ids are part of the SQL (they
     change with the section tree, not with every request)."""
-    return FRONT_PAGE.run(tuple(subtrees), each, now=timezone.now())
+    return FRONT_PAGE.run(tuple(subtrees), each, now=timezone.now(), language=get_language())

@@ -11,13 +11,15 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from django.templatetags.static import static
-from django.utils import dateformat, timezone
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from jinja2 import Environment
 from media.templatetags.photos import picture
+from newsroom import languages
 from newsroom.addresses import address
 
 # How a card of each size shows its photo: the rendition role, the layout hint for browsers
@@ -40,11 +42,13 @@ def machine_time(value: datetime | None) -> str:
     return timezone.localtime(value).isoformat(timespec="seconds")
 
 
-def display_date(value: datetime | None, format_string: str) -> str:
-    """A time as readers read it, in the site's time zone (Django's date format letters)."""
+def display_date(value: datetime | None, format_name: str = "DATETIME_FORMAT") -> str:
+    """A time as readers of the edition read it, in the site's time zone: one of Django's
+    format names (DATE_FORMAT, SHORT_DATETIME_FORMAT…), written as the active language writes
+    it (newsroom/formats/)."""
     if value is None:
         return ""
-    return dateformat.format(timezone.localtime(value), format_string)
+    return date_format(timezone.localtime(value), format_name)
 
 
 def card_picture(article, size: str = "") -> SafeString:
@@ -104,6 +108,8 @@ def environment(**options) -> Environment:
             "card_picture": card_picture,
             "json_ld": json_ld,
             "querystring": querystring,
+            "current_edition": languages.language,
+            "language_of": languages.language,
         }
     )
     env.filters.update({"machine_time": machine_time, "date": display_date, "byline": byline})

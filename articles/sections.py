@@ -1,7 +1,9 @@
-"""The sections readers can reach: those with a published story in them or below them."""
+"""The sections readers of an edition can reach: those with a published story in its language
+in them or below them."""
 
 from django.db.models import Exists, OuterRef
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
 from pagecache.memo import per_generation
 from sections.models import Section, SectionTree
@@ -10,8 +12,8 @@ from .models import Article
 
 
 def with_stories() -> list[int]:
-    """Sections with a published story filed directly under them (one index probe each)."""
-    stories = Article.objects.live().filter(section=OuterRef("pk"))
+    """Sections with a story of this edition filed directly under them (one index probe each)."""
+    stories = Article.objects.edition().filter(section=OuterRef("pk"))
     return list(Section.objects.filter(Exists(stories)).values_list("pk", flat=True))
 
 
@@ -21,7 +23,8 @@ def sections(request: HttpRequest | None) -> SectionTree:
     A story going live on schedule starts a new generation (pagecache), so a section appears
     with its first story.
     """
-    return per_generation(request, "public_sections", lambda: SectionTree.load(with_stories()))
+    key = f"public_sections:{get_language()}"
+    return per_generation(request, key, lambda: SectionTree.load(with_stories()))
 
 
 def navigation(request: HttpRequest) -> list[Section]:

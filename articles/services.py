@@ -12,6 +12,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from taggit.models import Tag
 
+from newsroom.languages import is_edition
+
 from . import checks
 from .models import Article, EditingPresence, new_preview_secret
 
@@ -178,6 +180,42 @@ def revoke_preview_links(article: Article) -> None:
     """Every share-preview link of the article stops working; new ones can be made."""
     article.preview_secret = new_preview_secret()
     Article.objects.filter(pk=article.pk).update(preview_secret=article.preview_secret)
+
+
+@transaction.atomic
+def start_translation(*, article: Article, language: str, user: AbstractBaseUser) -> Article:
+    """The story's translation into another edition's language: the one already started, or a
+    new draft linked to it, carrying its lead photo, section, tags and bylines. Its text starts
+    as the original's, to be translated in place (articles.checks refuses to publish it
+    untranslated)."""
+    if language == article.language or not is_edition(language):
+        raise ValueError(f"{language} is not another edition's language.")
+    group = Article.objects.filter(translation_group=article.translation_group)
+    if existing := group.filter(language=language).first():
+        return existing
+    slug = f"{article.slug}-{language}"[:190]
+    taken = set(Article.objects.filter(slug__startswith=slug).values_list("slug", flat=True))
+    number = 2
+    unique = slug
+    while unique in taken:
+        unique, number = f"{slug}-{number}", number + 1
+    draft = Article(
+        headline=article.headline,
+        slug=unique,
+        summary=article.summary,
+        body=article.body,
+        section=article.section,
+        lead_photo=article.lead_photo,
+        lead_photo_caption=article.lead_photo_caption,
+        lead_photo_alt=article.lead_photo_alt,
+        language=language,
+        translation_group=article.translation_group,
+        status=Article.Status.DRAFT,
+    )
+    save(article=draft, user=user, reason=f"Translation of “{article.headline}” started")
+    draft.tags.set(article.tags.all())
+    draft.authors.set(article.authors.all())
+    return draft
 
 
 @transaction.atomic

@@ -43,7 +43,7 @@ class SectionSitemap(CanonicalSitemap):
     def items(self) -> list[Section]:
         """Sections with published stories in them or below them, with the newest change."""
         latest = dict(
-            Article.objects.live()
+            Article.objects.edition()
             .order_by()
             .values_list("section__path")
             .annotate(latest=Max("modified_at"))
@@ -71,7 +71,7 @@ class ArticleSitemap(CanonicalSitemap):
 
     def items(self):
         return (
-            Article.objects.live()
+            Article.objects.edition()
             .select_related("section")
             .only("slug", "published_at", "modified_at", "section__path")
             .order_by("-published_at", "-pk")
@@ -84,7 +84,7 @@ class ArticleSitemap(CanonicalSitemap):
 class TagSitemap(CanonicalSitemap):
     def items(self):
         return (
-            Article.objects.live()
+            Article.objects.edition()
             .exclude(tags=None)
             .values("tags__slug")
             .annotate(last_article=Max("modified_at"))
@@ -114,7 +114,7 @@ def _sitemaps(request: HttpRequest) -> dict[str, CanonicalSitemap]:
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """The index of every sitemap page, with the newest change to published articles."""
     base_url = request.site_settings.base_url(request)
-    latest = Article.objects.live().aggregate(latest=Max("modified_at"))["latest"]
+    latest = Article.objects.edition().aggregate(latest=Max("modified_at"))["latest"]
     entries = []
     for name, sitemap in _sitemaps(request).items():
         location = absolute(base_url, reverse("articles:sitemap_section", args=[name]))
@@ -139,7 +139,7 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     """
     site = request.site_settings
     articles = (
-        Article.objects.live()
+        Article.objects.edition()
         .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
         .for_listing()[:NEWS_LIMIT]
     )
@@ -149,6 +149,7 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
             "location": absolute(base_url, article.get_absolute_url()),
             "published": article.published_at,
             "title": strip_invisible(article.headline),
+            "language": article.language,
         }
         for article in articles
     ]
@@ -157,9 +158,8 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
         "articles/news_sitemap.xml",
         {
             "entries": entries,
-            "front_page": f"{base_url}/",
+            "front_page": absolute(base_url, reverse("articles:home")),
             "publication": strip_invisible(site.name),
-            "language": site.language,
         },
         content_type="application/xml",
     )

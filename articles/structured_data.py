@@ -29,7 +29,7 @@ def share_card(article: Article, base_url: str) -> dict:
             "image": absolute(base_url, article.lead_photo.url("og")),
             "image_width": og.width,
             "image_height": og.height,
-            "image_alt": article.lead_photo.alt_text,
+            "image_alt": article.lead_alt,
         }
     return card
 

@@ -4,11 +4,14 @@ from django.core.paginator import InvalidPage, Page
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.encoding import iri_to_uri
 from django.utils.http import http_date
+from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control, never_cache
 from taggit.models import Tag
 
+from newsroom import languages
 from pagecache.memo import content_changed_at
 from pagecache.middleware import reads_query
 
@@ -51,7 +54,7 @@ def section_detail(request: HttpRequest, path: str) -> HttpResponse:
     tree = sections(request)
     if (section := tree.get(path)) is None:
         raise Http404("No such section.")
-    page = listing_page(request, Article.objects.live().in_section(section, tree).for_listing())
+    page = listing_page(request, Article.objects.edition().in_section(section, tree).for_listing())
     breadcrumbs = tree.ancestors_and_self(section)
     base_url = request.site_settings.base_url(request)
     return render(
@@ -77,10 +80,16 @@ def article_detail(
             raise Http404("No such article.")
         return redirect(renamed.get_absolute_url(), permanent=True)
     article = story.article
-    # Addresses are compared as written (percent-encoded): slugs may be in any script.
-    if iri_to_uri(request.path) != (canonical := article.get_absolute_url()):
+    edition = get_language()
+    if article.language != edition and (translation := story.translation_in(edition)):
+        # This edition has the story in its own language: readers get that.
+        return redirect(translation.get_absolute_url())
+    # Addresses are compared as written (percent-encoded): slugs may be in any script. A story
+    # with no translation here is shown in this edition too (in its own language, labelled).
+    here = article.address_in(edition)
+    if iri_to_uri(request.path) != here:
         # Old links keep working after an article moves section or is re-dated.
-        return redirect(canonical, permanent=True)
+        return redirect(here, permanent=True)
     response = render_article(request, story)
     # The page shows more than the article (its photo's credit, bylines, related stories):
     # a cache revalidating by date must not be told an edited page is unchanged.
@@ -98,7 +107,8 @@ def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("articles.view_article"):
         raise PermissionDenied
     article = get_object_or_404(Article.objects.select_related("section", "lead_photo"), pk=pk)
-    return render_article(request, reading.story(article), preview=True)
+    with translation.override(article.language):
+        return render_article(request, reading.story(article), preview=True)
 
 
 @never_cache
@@ -107,7 +117,8 @@ def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
     article = services.article_for_preview_token(token)
     if article is None:
         raise Http404("This preview link has expired or is not valid.")
-    response = render_article(request, reading.story(article), preview=True)
+    with translation.override(article.language):
+        response = render_article(request, reading.story(article), preview=True)
     # The token is the key: never send it onwards in a Referer header.
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex, nofollow"
@@ -130,6 +141,9 @@ def render_article(
             "tags": story.tags,
             "corrections": story.corrections,
             "body": story.body,
+            "translations": story.translations,
+            "x_default": story.x_default,
+            "story_language": languages.language(article.language),
             "breadcrumbs": breadcrumbs,
             "related": story.related,
             "preview": preview,
@@ -145,7 +159,7 @@ def render_article(
 @reads_query("before", "after")
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
-    page = listing_page(request, Article.objects.live().tagged(tag.pk).for_listing())
+    page = listing_page(request, Article.objects.edition().tagged(tag.pk).for_listing())
     if not page.object_list:
         # A tag used only by unpublished stories would reveal what is being worked on.
         raise Http404("No published articles with this tag.")
@@ -155,7 +169,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @reads_query("before", "after")
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
-    page = listing_page(request, Article.objects.live().filter(authors=author).for_listing())
+    page = listing_page(request, Article.objects.edition().filter(authors=author).for_listing())
     if not page.object_list:
         # A new reporter's name, before their first story is out, is nobody's business.
         raise Http404("No published articles by this author.")
@@ -167,7 +181,7 @@ def corrections(request: HttpRequest) -> HttpResponse:
     """Every correction and update on published articles, newest first."""
     page = listing_page(
         request,
-        Correction.objects.filter(article__in=Article.objects.live())
+        Correction.objects.filter(article__in=Article.objects.edition())
         .select_related("article__section")
         .order_by("-published_at", "-pk"),
     )

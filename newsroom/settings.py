@@ -44,6 +44,8 @@ if not ALLOWED_HOSTS:
     )
 
 INSTALLED_APPS = [
+    # Before the admin, which it extends with a tab per language on translated fields.
+    "modeltranslation",
     "accounts.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # The edition in the address for readers; the chosen or browser language for the desk.
+    "newsroom.editions.EditionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "siteinfo.middleware.SiteSettingsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -156,7 +160,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# The editions: the default language (its addresses have no prefix) and the others, each a
+# complete site under its own prefix (/ar/, /fr/). Translated fields get a column per language
+# here (django-modeltranslation), so adding one is a change here and a migration
+# (README: Languages). newsroom.languages says how each is written and searched.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("ar", "Arabic"), ("fr", "French")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and times as each language writes them (newsroom/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["newsroom.formats"]
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+# A translation left empty reads as the default language's.
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 TIME_ZONE = os.environ.get("NEWSROOM_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

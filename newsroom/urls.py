@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.templatetags.static import static as static_url
@@ -21,5 +22,7 @@ urlpatterns = [
         RedirectView.as_view(url=lazy(static_url, str)("img/favicon.svg"), permanent=True),
     ),
     *static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT),
-    path("", include("articles.urls")),
+    # Every edition is a whole site: the default language's at the root, the others under
+    # their code (/ar/, /fr/); newsroom.editions picks the language from the address.
+    *i18n_patterns(path("", include("articles.urls")), prefix_default_language=False),
 ]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.http import HttpRequest
+from modeltranslation.admin import TranslationAdmin
 
 from newsroom.admin import DeskAdmin
 
@@ -8,7 +9,9 @@ from .models import Section
 
 
 @admin.register(Section)
-class SectionAdmin(DeskAdmin):
+class SectionAdmin(TranslationAdmin, DeskAdmin):
+    """Sections, with their name and description in each edition's language."""
+
     list_display = ["indented_name", "path", "position", "show_in_navigation"]
     list_editable = ["position", "show_in_navigation"]
     list_filter = ["show_in_navigation"]

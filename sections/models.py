@@ -27,6 +27,8 @@ def taken_addresses() -> frozenset[str]:
             taken.add(first)
     for prefix in (settings.STATIC_URL, settings.MEDIA_URL):
         taken.add(prefix.strip("/").split("/", 1)[0])
+    # Every edition's prefix (/ar/, /fr/), whichever language is active now.
+    taken |= {code for code, _ in settings.LANGUAGES}
     return frozenset(taken)
 
 

@@ -1,20 +1,24 @@
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from newsroom.admin import DeskAdmin
 
 from .models import SiteLink, SiteSettings
 
 
-class SiteLinkInline(admin.TabularInline):
+class SiteLinkInline(TranslationTabularInline):
     model = SiteLink
     extra = 1
     fields = ["kind", "label", "url", "position"]
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(DeskAdmin):
+class SiteSettingsAdmin(TranslationAdmin, DeskAdmin):
+    """The site's name, tagline and footer, with a field per edition's language for each text
+    readers see (a text left empty reads as the default language's)."""
+
     inlines = [SiteLinkInline]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -1,13 +1,6 @@
-from django.core.validators import RegexValidator
 from django.db import models
 
 from newsroom.text import printable, web_address
-
-# Google News wants ISO 639 codes, not regional tags like en-GB (except for Chinese).
-news_language = RegexValidator(
-    r"^([a-z]{2,3}|zh-cn|zh-tw)$",
-    "Use a two- or three-letter language code such as en, ar or fr (zh-cn or zh-tw for Chinese).",
-)
 
 
 class SiteSettings(models.Model):
@@ -33,14 +26,6 @@ class SiteSettings(models.Model):
         blank=True,
         validators=[web_address],
         help_text="Optional Tor address, e.g. http://example….onion. Tor Browser users are offered it.",
-    )
-    language = models.CharField(
-        "Language",
-        max_length=10,
-        default="en",
-        validators=[news_language],
-        help_text="The site's language as news sitemaps give it: a two- or three-letter ISO 639 "
-        "code such as en, ar or fr (zh-cn and zh-tw for Chinese).",
     )
     alternate_addresses_intro = models.CharField(
         "Alternate addresses intro",

@@ -260,7 +260,7 @@ def test_only_site_admins_can_read_or_restore_a_deleted_story(deleted_story, mak
     assert client.get(history).status_code == 403
     assert client.get(version).status_code == 403
     restore = {"headline": "Back", "slug": "back", "section": revision.section_id,
-               "status": "draft", "published_at_0": "2026-01-01", "published_at_1": "10:00:00"}  # fmt: skip
+               "status": "draft", "language": "en", "published_at_0": "2026-01-01", "published_at_1": "10:00:00"}  # fmt: skip
     assert client.post(version, restore).status_code == 403
     assert not Article.objects.filter(pk=story_id).exists()
 

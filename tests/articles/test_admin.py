@@ -24,6 +24,7 @@ def article_form(filed_under, **overrides) -> dict:
         "authors": [],
         "lead_photo": "",
         "lead_photo_caption": "",
+        "language": "en",
         "status": "published",
         "published_at_0": now.strftime("%Y-%m-%d"),
         "published_at_1": now.strftime("%H:%M:%S"),

@@ -132,7 +132,8 @@ def test_the_news_sitemap_is_valid_with_no_recent_story(client):
     assert b"<news:news>" not in response.content
 
 
-def test_the_site_language_is_validated_where_it_is_entered(make_member):
+def test_the_site_s_texts_are_entered_per_edition(make_member):
+    """The site's name and footer texts have a field for each edition's language."""
     from django.test import Client
 
     from siteinfo.models import SiteSettings
@@ -142,13 +143,15 @@ def test_the_site_language_is_validated_where_it_is_entered(make_member):
     site = SiteSettings.load()
     site.save()
     url = reverse("admin:siteinfo_sitesettings_change", args=[site.pk])
-    form = {"name": "The Meridian", "tagline": "", "main_address": "", "onion_address": "",
-            "language": "en-GB", "alternate_addresses_intro": "Also at:",
+    form = {"name_en": "The Meridian", "name_ar": "ميريديان", "name_fr": "Le Méridien",
+            "tagline_en": "", "tagline_ar": "", "tagline_fr": "", "main_address": "",
+            "onion_address": "", "alternate_addresses_intro_en": "Also at:",
+            "alternate_addresses_intro_ar": "", "alternate_addresses_intro_fr": "",
             "links-TOTAL_FORMS": "0", "links-INITIAL_FORMS": "0", "links-MIN_NUM_FORMS": "0",
             "links-MAX_NUM_FORMS": "1000"}  # fmt: skip
-    response = client.post(url, form)
-    assert "two- or three-letter" in str(response.context["adminform"].form.errors["language"])
-    assert client.post(url, {**form, "language": "ar"}).status_code == 302
+    assert client.post(url, form).status_code == 302
+    site = SiteSettings.load()
+    assert (site.name_en, site.name_ar, site.name_fr) == ("The Meridian", "ميريديان", "Le Méridien")
 
 
 @pytest.mark.parametrize("field", ["lead_photo", "authors", "section"])

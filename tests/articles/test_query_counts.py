@@ -25,8 +25,8 @@ EXPECTED = {
     "home": LAYOUT_QUERIES + 1,
     # the page's rows (section, breadcrumb and subsections come from the tree)
     "section": LAYOUT_QUERIES + 1,
-    # article with section and photo, authors, tags, corrections, related stories
-    "article": LAYOUT_QUERIES + 5,
+    # article with section and photo, authors, tags, corrections, translations, related stories
+    "article": LAYOUT_QUERIES + 6,
     # tag, the page's rows
     "tag": LAYOUT_QUERIES + 2,
     # author, the page's rows

@@ -45,7 +45,7 @@ def test_reference_article_published_through_the_admin_reads_as_on_the_original(
             "headline": ref["headline"], "slug": "israeli-court-rejects-amnesty-bid",
             "summary": ref["paragraphs"][0], "body": body, "section": palestine.pk,
             "tags": "NSO Group, Amnesty International, Pegasus, spyware, surveillance",
-            "lead_photo": photo.pk, "lead_photo_caption": ref["caption"], "status": "published",
+            "lead_photo": photo.pk, "lead_photo_caption": ref["caption"], "status": "published", "language": "en",
             "published_at_0": "2020-07-13", "published_at_1": "10:00:00", "editors_choice": "on",
             **inline_management_form(),
         },

@@ -128,7 +128,7 @@ def test_a_story_published_through_one_server_shows_on_the_other(
             {
                 "headline": "Published on one server", "slug": "published-on-one-server",
                 "summary": "Seen on the other.", "body": "<p>Body.</p>", "section": section.pk,
-                "tags": "servers", "lead_photo_caption": "", "status": "published",
+                "tags": "servers", "lead_photo_caption": "", "status": "published", "language": "en",
                 "published_at_0": now.strftime("%Y-%m-%d"), "published_at_1": now.strftime("%H:%M:%S"),
                 "corrections-TOTAL_FORMS": "0", "corrections-INITIAL_FORMS": "0",
                 "corrections-MIN_NUM_FORMS": "0", "corrections-MAX_NUM_FORMS": "1000",
