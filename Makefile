@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 
-.PHONY: run test serve lint format clean
+.PHONY: run test serve lint format clean messages
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -26,6 +26,7 @@ var:
 
 run: export DJANGO_DEBUG = 1
 run: $(VENV)/.installed | var
+	$(BIN)/python -m newsroom.catalogues compile
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py make_renditions
@@ -38,10 +39,12 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m newsroom.catalogues compile
 	$(BIN)/pytest
 
 # Production: needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (see .env.example).
 serve: $(VENV)/.installed | var
+	$(BIN)/python -m newsroom.catalogues compile
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY)
@@ -55,6 +58,11 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
+
+# After changing words readers or the desk see: collect them into locale/*/django.po, translate
+# the new entries there, and commit the .po files (the .mo files are compiled by run/test/serve).
+messages: $(VENV)/.installed-dev
+	$(BIN)/python -m newsroom.catalogues update
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

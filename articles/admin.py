@@ -13,8 +13,11 @@ from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import time_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
@@ -92,8 +95,8 @@ class CorrectionInline(admin.StackedInline):
     model = Correction
     extra = 0
     fields = ["kind", "text", "published_at"]
-    verbose_name = "correction or update"
-    verbose_name_plural = "Corrections and updates (shown to readers at the foot of the article)"
+    verbose_name = _("correction or update")
+    verbose_name_plural = _("Corrections and updates (shown to readers at the foot of the article)")
 
 
 @admin.register(Article)
@@ -293,8 +296,11 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
         draft = services.start_translation(article=article, language=code, user=request.user)
         self.message_user(
             request,
-            f"This is the {languages.language(code).name} translation of “{article.headline}”: "
-            "translate the headline, summary and text, then send it for review.",
+            gettext(
+                "This is the %(language)s translation of “%(headline)s”: translate the "
+                "headline, summary and text, then send it for review."
+            )
+            % {"language": languages.language(code).name, "headline": article.headline},
         )
         return redirect("admin:articles_article_change", draft.pk)
 
@@ -323,7 +329,7 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
             return HttpResponseNotAllowed(["POST"])
         article = self.desk_article(request, object_id)
         autosave.discard(user=request.user, article=article)
-        self.message_user(request, "Your working copy was discarded.")
+        self.message_user(request, gettext("Your working copy was discarded."))
         opts = self.model._meta
         if article is None:
             return redirect(f"admin:{opts.app_label}_{opts.model_name}_add")
@@ -349,36 +355,45 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
             for presence in services.others_editing(article=article, user=request.user):
                 self.message_user(
                     request,
-                    f"{presence.user.get_full_name() or presence.user.get_username()} opened "
-                    f"this article for editing at {timezone.localtime(presence.opened_at):%H:%M}. "
-                    "Check with them before you change it.",
+                    gettext(
+                        "%(name)s opened this article for editing at %(time)s. Check with them "
+                        "before you change it."
+                    )
+                    % {
+                        "name": presence.user.get_full_name() or presence.user.get_username(),
+                        "time": time_format(timezone.localtime(presence.opened_at)),
+                    },
                     messages.WARNING,
                 )
             services.mark_editing(article=article, user=request.user)
         return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.action(
-        description="Unpublish selected articles (take down, keep them)", permissions=["publish"]
+        description=_("Unpublish selected articles (take down, keep them)"), permissions=["publish"]
     )
     def unpublish_selected(self, request: HttpRequest, queryset) -> None:
         count = services.unpublish(articles=queryset, user=request.user)
-        self.message_user(request, f"{count} article{pluralize(count)} unpublished.")
+        self.message_user(
+            request,
+            ngettext("%(count)s article unpublished.", "%(count)s articles unpublished.", count)
+            % {"count": count},
+        )
 
     @admin.action(
-        description="Revoke share-preview links of selected articles", permissions=["publish"]
+        description=_("Revoke share-preview links of selected articles"), permissions=["publish"]
     )
     def revoke_preview_links(self, request: HttpRequest, queryset) -> None:
         for article in queryset:
             services.revoke_preview_links(article)
-        self.message_user(request, "Their share-preview links no longer work.")
+        self.message_user(request, gettext("Their share-preview links no longer work."))
 
     # Columns and read-only fields.
 
-    @admin.display(description="Photo")
+    @admin.display(description=_("Photo"))
     def thumbnail(self, article: Article) -> str:
         return photo_thumbnail(article.lead_photo, width=64)
 
-    @admin.display(description="Status", ordering="status")
+    @admin.display(description=_("Status"), ordering="status")
     def status_label(self, article: Article) -> str:
         return article.display_status
 
@@ -394,17 +409,17 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
         )
         return super().get_queryset(request).annotate(translated_into=Subquery(others[:1]))
 
-    @admin.display(description="Translations")
+    @admin.display(description=_("Translations"))
     def translation_languages(self, article: Article) -> str:
         codes = getattr(article, "translated_into", None)
         return ", ".join(sorted(codes.split(","))) if codes else "—"
 
-    @admin.display(description="Translations")
+    @admin.display(description=_("Translations"))
     def translations(self, article: Article) -> str:
         """The story in other languages, with their status, and buttons to start the missing
         ones (they submit the form outside the article form: change_form.html)."""
         if not article.pk:
-            return "Save the story first; then it can be translated."
+            return gettext("Save the story first; then it can be translated.")
         others = list(article.translations().order_by("language"))
         rows = format_html_join(
             "",
@@ -424,24 +439,26 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
         buttons = format_html_join(
             " ",
             '<button type="submit" class="button" form="translate-story" name="language" '
-            'value="{}">Translate into {}</button>',
+            'value="{}">{}</button>',
             (
-                (edition.code, edition.name)
+                (edition.code, gettext("Translate into %(language)s") % {"language": edition.name})
                 for edition in languages.editions()
                 if edition.code not in done
             ),  # fmt: skip
         )
-        listed = format_html("<ul>{}</ul>", rows) if others else "Not translated yet."
+        listed = format_html("<ul>{}</ul>", rows) if others else gettext("Not translated yet.")
         return format_html("{}<p>{}</p>", listed, buttons)
 
-    @admin.display(description="Current lead photo")
+    @admin.display(description=_("Current lead photo"))
     def lead_photo_preview(self, article: Article) -> str:
         return photo_thumbnail(article.lead_photo, width=320)
 
-    @admin.display(description="Share preview")
+    @admin.display(description=_("Share preview"))
     def preview_link(self, article: Article) -> str:
         if not article.pk or article.is_live:
-            return "A link to share this article before it is published appears here once saved."
+            return gettext(
+                "A link to share this article before it is published appears here once saved."
+            )
         url = reverse("articles:shared_preview", args=[services.preview_token(article)])
         return format_html(
             '<a href="{}">Preview link</a>: works without signing in, for {}. '
@@ -507,14 +524,14 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
         )
         return [compare_url, translate_url, *desk_urls, *super().get_urls()]
 
-    @admin.display(description="Status")
+    @admin.display(description=_("Status"))
     def revision_status(self, record) -> str:
         """A revision's status as the desk said it when it was saved."""
         if record.status == Article.Status.PUBLISHED:
             return "Scheduled" if record.published_at > record.history_date else "Published"
         return record.get_status_display()
 
-    @admin.display(description="Compare")
+    @admin.display(description=_("Compare"))
     def compare_link(self, record) -> str:
         url = reverse("admin:articles_article_compare", args=[record.id])
         return format_html('<a href="{}?from={}">Compare with current</a>', url, record.history_id)
@@ -637,7 +654,7 @@ class PhotoWithUsageAdmin(PhotoAdmin):
             .annotate(use_count=CappedCount(uses[: USAGE_COUNT_CAP + 1]))
         )
 
-    @admin.display(description="Used in", ordering="use_count")
+    @admin.display(description=_("Used in"), ordering="use_count")
     def used_in(self, photo: Photo) -> str:
         if not photo.use_count:
             return "Not used"
@@ -684,7 +701,7 @@ class TagAdmin(DeskAdmin):
     prepopulated_fields = {"slug": ["name"]}
     actions = ["merge_tags"]
 
-    @admin.action(description="Merge selected tags…", permissions=["change", "delete"])
+    @admin.action(description=_("Merge selected tags…"), permissions=["change", "delete"])
     def merge_tags(self, request: HttpRequest, queryset):
         form = MergeTagsForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():

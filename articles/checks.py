@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from media.models import Photo
 from newsroom.html import sanitize_html
@@ -106,14 +108,17 @@ def headline_length(story: Story) -> Iterable[Finding]:
     length = len(story.article.headline or "")
     if length > HEADLINE_HARD_LIMIT:
         yield Finding(
-            f"The headline has {length} characters; at most {HEADLINE_HARD_LIMIT} can be "
-            "published, or search engines and our own cards cut it.",
+            _(
+                "The headline has %(length)s characters; at most %(limit)s can be published, "
+                "or search engines and our own cards cut it."
+            )
+            % {"length": length, "limit": HEADLINE_HARD_LIMIT},
             field="headline",
         )
     elif length > HEADLINE_SOCIAL_LIMIT:
         yield Finding(
-            f"The headline has {length} characters; social cards show about "
-            f"{HEADLINE_SOCIAL_LIMIT}.",
+            _("The headline has %(length)s characters; social cards show about %(limit)s.")
+            % {"length": length, "limit": HEADLINE_SOCIAL_LIMIT},
             field="headline",
             blocking=False,
         )
@@ -129,34 +134,43 @@ def photos_described(story: Story) -> Iterable[Finding]:
     for use in uses:
         photo = photos.get(use.photo_id)
         if photo is None:
-            yield Finding("A photo in the body is no longer in the library: remove it.", "body")
+            yield Finding(_("A photo in the body is no longer in the library: remove it."), "body")
             continue
         alt = use.alt or photo.alt_text
         caption = use.caption or photo.caption
-        name = caption[:60] or f"photo {photo.pk}"
+        name = caption[:60] or _("photo %(id)s") % {"id": photo.pk}
         if not alt.strip():
             yield Finding(
-                f"The photo “{name}” in the body has no alt text: describe what it shows for "
-                "readers who cannot see it.",
+                _(
+                    "The photo “%(name)s” in the body has no alt text: describe what it shows "
+                    "for readers who cannot see it."
+                )
+                % {"name": name},
                 "body",
             )
         elif _same_words(alt, caption):
             yield Finding(
-                f"The photo “{name}” in the body has the same alt text as its caption: the alt "
-                "text describes what the photo shows, the caption tells what it means.",
+                _(
+                    "The photo “%(name)s” in the body has the same alt text as its caption: the "
+                    "alt text describes what the photo shows, the caption tells what it means."
+                )
+                % {"name": name},
                 "body",
             )
     lead = article.lead_photo if article.lead_photo_id else None
     if lead is None:
-        yield Finding("There is no lead photo.", "lead_photo", blocking=False)
+        yield Finding(_("There is no lead photo."), "lead_photo", blocking=False)
     elif not article.lead_alt.strip():
         yield Finding(
-            "The lead photo has no alt text: add it here or in the photo library.", "lead_photo"
+            _("The lead photo has no alt text: add it here or in the photo library."),
+            "lead_photo",
         )
     elif _same_words(article.lead_alt, article.lead_caption):
         yield Finding(
-            "The lead photo's caption is the same as its alt text: the alt text describes what "
-            "the photo shows, the caption tells what it means.",
+            _(
+                "The lead photo's caption is the same as its alt text: the alt text describes "
+                "what the photo shows, the caption tells what it means."
+            ),
             "lead_photo_caption",
         )
 
@@ -172,9 +186,12 @@ def headings_in_order(story: Story) -> Iterable[Finding]:
     for level in story.outline.headings:
         if level > previous + 1:
             yield Finding(
-                f"A heading jumps from level {previous} to level {level}: use level "
-                f"{previous + 1} (readers using screen readers move through a story by its "
-                "headings).",
+                _(
+                    "A heading jumps from level %(previous)s to level %(level)s: use level "
+                    "%(next)s (readers using screen readers move through a story by its "
+                    "headings)."
+                )
+                % {"previous": previous, "level": level, "next": previous + 1},
                 "body",
             )
         previous = level
@@ -184,12 +201,14 @@ def headings_in_order(story: Story) -> Iterable[Finding]:
 def links_say_where_they_go(story: Story) -> Iterable[Finding]:
     for link in story.outline.links:
         if not link.href:
-            yield Finding(f"The link “{link.text}” has no address.", "body")
+            yield Finding(_("The link “%(text)s” has no address.") % {"text": link.text}, "body")
         elif not link.text:
-            yield Finding(f"A link to {link.href} has no text.", "body")
+            yield Finding(_("A link to %(href)s has no text.") % {"href": link.href}, "body")
         elif link.text.casefold().strip(" .:!…") in WEAK_LINK_TEXTS:
             yield Finding(
-                f"A link says only “{link.text}”: say where it goes ({link.href}).", "body"
+                _("A link says only “%(text)s”: say where it goes (%(href)s).")
+                % {"text": link.text, "href": link.href},
+                "body",
             )
 
 
@@ -204,10 +223,12 @@ def links_to_our_stories_are_out(story: Story) -> Iterable[Finding]:
     for story_id in found.story_ids:
         other = linked.get(story_id)
         if other is None:
-            yield Finding("A link card points at a story that was deleted: remove it.", "body")
+            yield Finding(_("A link card points at a story that was deleted: remove it."), "body")
         elif not _out_by(other, out_by):
             yield Finding(
-                f"A link card points at “{other.headline}”, which is not published.", "body"
+                _("A link card points at “%(headline)s”, which is not published.")
+                % {"headline": other.headline},
+                "body",
             )
     hosts = our_hosts()
     for link in found.links:
@@ -217,11 +238,14 @@ def links_to_our_stories_are_out(story: Story) -> Iterable[Finding]:
         other = Article.objects.filter(slug=slug).first()
         if other is None and not Article.objects.live().formerly_at(slug).exists():
             yield Finding(
-                f"The link “{link.text}” points at a story of ours that does not exist.", "body"
+                _("The link “%(text)s” points at a story of ours that does not exist.")
+                % {"text": link.text},
+                "body",
             )
         elif other is not None and other.pk != article.pk and not _out_by(other, out_by):
             yield Finding(
-                f"The link “{link.text}” points at “{other.headline}”, which is not published.",
+                _("The link “%(text)s” points at “%(headline)s”, which is not published.")
+                % {"text": link.text, "headline": other.headline},
                 "body",
             )
 
@@ -266,8 +290,11 @@ def embargo_holds(story: Story) -> Iterable[Finding]:
     ):
         when = timezone.localtime(article.embargo_until)
         yield Finding(
-            f"The story is under embargo until {when:%d %b %Y, %H:%M %Z}: nobody can publish "
-            "it before then. Schedule it for that time or later.",
+            _(
+                "The story is under embargo until %(when)s: nobody can publish it before then. "
+                "Schedule it for that time or later."
+            )
+            % {"when": date_format(when, "DATETIME_FORMAT")},
             "published_at",
         )
 
@@ -288,18 +315,18 @@ def translated(story: Story) -> Iterable[Finding]:
     )
     for headline, text in originals:
         if article.headline == headline:
-            yield Finding("The headline is still the original's: translate it.", "headline")
+            yield Finding(_("The headline is still the original's: translate it."), "headline")
         if article.body.strip() and article.body == text:
-            yield Finding("The text is still the original's: translate it.", "body")
+            yield Finding(_("The text is still the original's: translate it."), "body")
 
 
 @register
 def ready_for_readers(story: Story) -> Iterable[Finding]:
     if not (story.article.summary or "").strip():
         yield Finding(
-            "There is no summary: cards, feeds and search results will show none.",
+            _("There is no summary: cards, feeds and search results will show none."),
             "summary",
             blocking=False,
         )
     if not story.tag_names():
-        yield Finding("There are no tags.", "tags", blocking=False)
+        yield Finding(_("There are no tags."), "tags", blocking=False)

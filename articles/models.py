@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce, Greatest, Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
@@ -54,10 +55,10 @@ class Author(models.Model):
     name = models.CharField(max_length=150, validators=[printable])
     slug = models.SlugField(max_length=150, unique=True, allow_unicode=True)
     bio = models.TextField(
-        "Short bio",
+        _("Short bio"),
         blank=True,
         validators=[printable],
-        help_text="One or two sentences shown on the author's page.",
+        help_text=_("One or two sentences shown on the author's page."),
     )
 
     class Meta:
@@ -204,34 +205,36 @@ def new_preview_secret() -> str:
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        REVIEW = "review", "In review"
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
         # With a future publish time a published article is scheduled (see display_status):
         # readers see it from then on. What readers see now is ArticleQuerySet.live().
-        PUBLISHED = "published", "Published (or scheduled)"
-        UNPUBLISHED = "unpublished", "Unpublished"
+        PUBLISHED = "published", _("Published (or scheduled)")
+        UNPUBLISHED = "unpublished", _("Unpublished")
 
     # Statuses a reporter may set: everything else needs the publish permission.
     REPORTER_STATUSES = (Status.DRAFT, Status.REVIEW)
 
-    headline = models.CharField("Headline", max_length=200, validators=[printable])
+    headline = models.CharField(_("Headline"), max_length=200, validators=[printable])
     slug = models.SlugField(
-        "Slug",
+        _("Slug"),
         max_length=200,
         unique=True,
         allow_unicode=True,
-        help_text="The article's part of the web address; filled in from the headline.",
+        help_text=_("The article's part of the web address; filled in from the headline."),
     )
     # Printed on cards, in feeds and as the description search engines show: kept short.
     summary = models.TextField(
-        "Summary",
+        _("Summary"),
         blank=True,
         max_length=400,
         validators=[printable],
-        help_text="The standfirst: one or two sentences under the headline, at most 400 characters.",
+        help_text=_(
+            "The standfirst: one or two sentences under the headline, at most 400 characters."
+        ),
     )
     body = ProseEditorField(
-        "Body",
+        _("Body"),
         blank=True,
         config={"extensions": BODY_EDITOR_EXTENSIONS},
         sanitize=False,
@@ -243,49 +246,53 @@ class Article(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     search_title_vector = SearchVectorField(null=True, editable=False)
     section = models.ForeignKey(
-        Section, verbose_name="Section", on_delete=models.PROTECT, related_name="articles"
+        Section, verbose_name=_("Section"), on_delete=models.PROTECT, related_name="articles"
     )
-    tags = TaggableManager("Tags", blank=True, help_text="Separate tags with commas.")
+    tags = TaggableManager(_("Tags"), blank=True, help_text=_("Separate tags with commas."))
     lead_photo = models.ForeignKey(
         Photo,
-        verbose_name="Lead photo",
+        verbose_name=_("Lead photo"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="lead_of",
     )
     lead_photo_caption = models.TextField(
-        "Caption",
+        _("Caption"),
         blank=True,
         validators=[printable],
-        help_text="Caption for the lead photo in this article. Leave empty to use the photo's own.",
+        help_text=_(
+            "Caption for the lead photo in this article. Leave empty to use the photo's own."
+        ),
     )
     lead_photo_alt = models.CharField(
-        "Alt text",
+        _("Alt text"),
         max_length=300,
         blank=True,
         validators=[printable],
-        help_text="Alt text for the lead photo in this article (in its language). Leave empty to "
-        "use the photo's own.",
+        help_text=_(
+            "Alt text for the lead photo in this article (in its language). Leave empty to use "
+            "the photo's own."
+        ),
     )
     # The edition the story belongs to; its translations are other articles sharing its group.
     language = models.CharField(
-        "Language", max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+        _("Language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     translation_group = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     authors = models.ManyToManyField(
-        Author, verbose_name="Authors", blank=True, related_name="articles"
+        Author, verbose_name=_("Authors"), blank=True, related_name="articles"
     )
     status = models.CharField(
-        "Status", max_length=20, choices=Status, default=Status.DRAFT, db_index=True
+        _("Status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(
-        "Publish time",
+        _("Publish time"),
         default=timezone.now,
-        help_text="A time in the future schedules the article: readers see it from then on.",
+        help_text=_("A time in the future schedules the article: readers see it from then on."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField("Updated", auto_now=True)
+    updated_at = models.DateTimeField(_("Updated"), auto_now=True)
     # When readers' copy last changed: its publication, or a later edit or correction. The one
     # definition of "modified", kept by the database itself, for feeds, sitemaps, JSON-LD,
     # share cards and HTTP headers alike (a story scheduled ahead is modified when it goes out).
@@ -295,27 +302,29 @@ class Article(models.Model):
         db_persist=True,
     )
     editors_choice = models.BooleanField(
-        "Editor's Choice",
+        _("Editor's Choice"),
         default=False,
-        help_text="Feature this story in the Editor's Choice strip.",
+        help_text=_("Feature this story in the Editor's Choice strip."),
     )
     embargo_until = models.DateTimeField(
-        "Embargo until",
+        _("Embargo until"),
         null=True,
         blank=True,
-        help_text="Nobody can publish the story before this time, not even an editor. It can be "
-        "scheduled for this time or later.",
+        help_text=_(
+            "Nobody can publish the story before this time, not even an editor. It can be "
+            "scheduled for this time or later."
+        ),
     )
     embargo_previews = models.BooleanField(
-        "Share previews during the embargo",
+        _("Share previews during the embargo"),
         default=False,
-        help_text="Share-preview links work while the embargo holds only when this is ticked.",
+        help_text=_("Share-preview links work while the embargo holds only when this is ticked."),
     )
     expires_at = models.DateTimeField(
-        "Expires at",
+        _("Expires at"),
         null=True,
         blank=True,
-        help_text="At this time the story leaves every page by itself: readers get “not found”.",
+        help_text=_("At this time the story leaves every page by itself: readers get “not found”."),
     )
     # Optimistic concurrency: a save based on an older version is refused (issue #4).
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -393,6 +402,12 @@ class Article(models.Model):
     def translations(self) -> "ArticleQuerySet":
         """The other articles telling this story in other languages."""
         return Article.objects.filter(translation_group=self.translation_group).exclude(pk=self.pk)
+
+    @staticmethod
+    def x_default(versions: list["Article"]) -> "Article":
+        """The version for readers whose language has none (hreflang x-default), the same from
+        every version: the default edition's, else the first published."""
+        return min(versions, key=lambda v: (v.language != settings.LANGUAGE_CODE, v.published_at))
 
     def keep_body_references(self) -> None:
         """Record which photos and stories the body shows (articles.body): the rows follow the
@@ -595,13 +610,13 @@ class Correction(models.Model):
         UPDATE = "update", pgettext_lazy("note on a story", "Update")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
-    kind = models.CharField("Kind", max_length=20, choices=Kind, default=Kind.CORRECTION)
+    kind = models.CharField(_("Kind"), max_length=20, choices=Kind, default=Kind.CORRECTION)
     text = models.TextField(
-        "Text",
+        _("Text"),
         validators=[printable],
-        help_text="What was wrong and what is right now, or what has happened since.",
+        help_text=_("What was wrong and what is right now, or what has happened since."),
     )
-    published_at = models.DateTimeField("Time", default=timezone.now)
+    published_at = models.DateTimeField(_("Time"), default=timezone.now)
 
     class Meta:
         ordering = ["published_at", "pk"]

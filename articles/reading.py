@@ -8,7 +8,6 @@ its time drawing the page, not compiling SQL.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     CharField,
@@ -136,8 +135,7 @@ class Story:
 
     @property
     def x_default(self) -> Article:
-        """The version for readers whose language has none: the default edition's, if any."""
-        return self.translation_in(settings.LANGUAGE_CODE) or self.article
+        return Article.x_default([self.article, *self.translations])
 
     @property
     def related(self) -> list[Article]:

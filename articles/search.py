@@ -8,7 +8,17 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
 from django.utils.functional import cached_property
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
@@ -19,8 +29,10 @@ from newsroom import languages
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 SNIPPET_CHARS = 220
-# Arabic's definite article, written joined to its noun: "الكتاب" is "the book".
-ARABIC_ARTICLE = "ال"
+# Arabic's definite article, written joined to its noun: "الكتاب" is "the book". PostgreSQL's
+# Arabic stemmer reads "البرلمان" and "برلمان" as different words, so the article is taken off
+# words of three letters or more, in the stored document and in the query alike.
+ARABIC_ARTICLE = r'(^|[\s«"(\[])ال(?=[^\s]{2})'
 
 
 def config(language: str | None = None) -> str:
@@ -33,13 +45,32 @@ def config(language: str | None = None) -> str:
 # headline-and-summary document: ranking against the whole body would unpack every
 # matching article's large document (measured: 236 ms for 5,000 matches, see bench/search.py).
 def title_vector(config: str) -> SearchVector:
-    return SearchVector("headline", weight="A", config=config) + SearchVector(
-        "summary", weight="B", config=config
+    return SearchVector(_text("headline", config), weight="A", config=config) + SearchVector(
+        _text("summary", config), weight="B", config=config
     )
 
 
 def search_vector(config: str) -> SearchVector:
-    return title_vector(config) + SearchVector("body_text", weight="C", config=config)
+    return title_vector(config) + SearchVector(
+        _text("body_text", config), weight="C", config=config
+    )
+
+
+def _text(field: str, config: str):
+    if config != "arabic":
+        return field
+    return Func(F(field), Value(ARABIC_ARTICLE), Value(r"\1"), Value("g"),
+                function="regexp_replace", output_field=TextField())  # fmt: skip
+
+
+def without_arabic_article(text: str) -> str:
+    return re.sub(ARABIC_ARTICLE, r"\1", text)
+
+
+def parsed_query(query: str, config: str) -> SearchQuery:
+    if config == "arabic":
+        query = without_arabic_article(query)
+    return SearchQuery(query, search_type="websearch", config=config)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -87,7 +118,7 @@ class FullTextResults:
 
     def __init__(self, queryset: QuerySet, query: str):
         self.queryset = queryset
-        self.parsed = SearchQuery(query, search_type="websearch", config=config())
+        self.parsed = parsed_query(query, config())
 
     @cached_property
     def title_ids(self) -> list[int]:
@@ -130,7 +161,7 @@ def title_matches(queryset: QuerySet, query: str) -> QuerySet:
     any edition's language, each as it was indexed."""
     matches = Q()
     for edition in languages.editions():
-        parsed = SearchQuery(query, search_type="websearch", config=edition.search_config)
+        parsed = parsed_query(query, edition.search_config)
         matches |= Q(language=edition.code, search_title_vector=parsed)
     return queryset.filter(matches)
 
@@ -143,8 +174,8 @@ def search(queryset: QuerySet, query: str) -> "QuerySet | FullTextResults":
     if not words:
         return queryset.none()
     if get_language() == "ar":
-        # Without PostgreSQL's Arabic stemming: "الكتاب" finds "كتاب" and "الكتاب" alike.
-        words = [w.removeprefix(ARABIC_ARTICLE) if len(w) > 3 else w for w in words]
+        # Without PostgreSQL's stemming, the same rule: "الكتاب" finds "كتاب" and "الكتاب".
+        words = [without_arabic_article(word) for word in words]
     for word in words:
         queryset = queryset.filter(
             Q(headline__icontains=word) | Q(summary__icontains=word) | Q(body_text__icontains=word)

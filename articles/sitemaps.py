@@ -73,12 +73,51 @@ class ArticleSitemap(CanonicalSitemap):
         return (
             Article.objects.edition()
             .select_related("section")
-            .only("slug", "published_at", "modified_at", "section__path")
+            .only(
+                "slug",
+                "language",
+                "translation_group",
+                "published_at",
+                "modified_at",
+                "section__path",
+            )  # fmt: skip
             .order_by("-published_at", "-pk")
         )
 
     def lastmod(self, article: Article):
         return article.modified_at
+
+    def _urls(self, page, protocol, domain):
+        """Each story lists its published translations as xhtml:link alternates, as its page's
+        hreflang links do: one query for the whole sitemap page."""
+        urls = super()._urls(page, protocol, domain)
+        groups = {url["item"].translation_group for url in urls}
+        versions: dict = {}
+        for other in (
+            Article.objects.live()
+            .filter(translation_group__in=groups)
+            .select_related("section")
+            .only("slug", "language", "translation_group", "published_at", "section__path")
+            .order_by("language")
+        ):
+            versions.setdefault(other.translation_group, []).append(other)
+        for url in urls:
+            group = versions.get(url["item"].translation_group, [])
+            if len(group) < 2:
+                continue
+            url["alternates"] = [
+                {
+                    "lang_code": v.language,
+                    "location": f"{protocol}://{domain}{v.get_absolute_url()}",
+                }
+                for v in group
+            ]
+            x_default = Article.x_default(group)
+            url["alternates"].append(
+                {"lang_code": "x-default",
+                 "location": f"{protocol}://{domain}{x_default.get_absolute_url()}"}
+            )  # fmt: skip
+        return urls
 
 
 class TagSitemap(CanonicalSitemap):

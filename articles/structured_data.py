@@ -56,6 +56,7 @@ def news_article(story: Story, site: SiteSettings, base_url: str) -> dict:
         "@type": "NewsArticle",
         "headline": article.headline,
         "description": article.summary,
+        "inLanguage": article.language,
         "datePublished": article.published_at.isoformat(),
         "dateModified": article.modified_at.isoformat(),
         "articleSection": article.section.name,

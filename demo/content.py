@@ -343,3 +343,196 @@ ARTICLES = [
 """,
     },
 ]
+
+# The other editions: the site's own texts, section names and descriptions, and three stories
+# told again in Arabic and French (each a translation of the English story it names).
+SITE_TRANSLATIONS = {
+    "ar": {
+        "name": "ميريديان",
+        "tagline": "أخبار دولية مستقلة",
+        "alternate_addresses_intro": "يمكن الوصول إلى موقع ميريديان أيضاً عبر العناوين البديلة التالية:",
+        "links": ["meridian-news.example.net", "meridian.example.org", "تطبيق أندرويد",
+                  "تطبيق آيفون", "تطبيق التلفزيون"],
+    },
+    "fr": {
+        "name": "The Meridian",
+        "tagline": "L’actualité internationale indépendante",
+        "alternate_addresses_intro": "Le site de The Meridian est aussi accessible aux adresses suivantes :",
+        "links": ["meridian-news.example.net", "meridian.example.org", "Application Android",
+                  "Application iPhone", "Application TV"],
+    },
+}  # fmt: skip
+
+# slug: {language: (name, description)}
+SECTION_TRANSLATIONS = {
+    "news": {"ar": ("أخبار", "تقارير مراسلينا حول العالم."),
+             "fr": ("Actualité", "Les reportages de nos correspondants dans le monde.")},
+    "palestine": {"ar": ("فلسطين", "غزة والضفة الغربية والقدس."),
+                  "fr": ("Palestine", "Gaza, la Cisjordanie et Jérusalem.")},
+    "middle-east": {"ar": ("الشرق الأوسط", "من الخليج إلى بلاد الشام."),
+                    "fr": ("Moyen-Orient", "Du Golfe au Levant.")},
+    "world": {"ar": ("العالم", "أخبار دولية أبعد من المنطقة."),
+              "fr": ("Monde", "L’actualité internationale au-delà de la région.")},
+    "politics": {"ar": ("سياسة", "البرلمانات والانتخابات ومن يديرونها."),
+                 "fr": ("Politique", "Parlements, élections et ceux qui gouvernent.")},
+    "business": {"ar": ("اقتصاد", "الأسواق والتجارة والعمل والمال."),
+                 "fr": ("Économie", "Marchés, commerce, travail et argent.")},
+    "technology": {"ar": ("تكنولوجيا", "المراقبة والأمن والأدوات التي يعتمد عليها الناس."),
+                   "fr": ("Technologie", "Surveillance, sécurité et outils dont chacun dépend.")},
+    "culture": {"ar": ("ثقافة", "السينما والموسيقى والكتب والفنون."),
+                "fr": ("Culture", "Cinéma, musique, livres et arts.")},
+}  # fmt: skip
+
+# Like ARTICLES, with the language and the English story each translates; the lead photo is the
+# original's, with a caption and alt text in the translation's language. In bodies,
+# [[photo:name]] is the original's photo of that name.
+TRANSLATIONS = [
+    {
+        "translation_of": "gaza-fishermen-return-to-sea-as-fuel-deliveries-resume",
+        "language": "ar",
+        "slug": "صيادو-غزة-يعودون-إلى-البحر-مع-استئناف-إمدادات-الوقود",
+        "authors": ["leila-haddad"],
+        "tags": ["غزة", "الصيد", "الوقود", "المساعدات الإنسانية"],
+        "caption": "صورة أرشيفية لقوارب صيد راسية في ميناء مدينة غزة عند الغروب.",
+        "alt": "قوارب صيد صغيرة راسية جنباً إلى جنب في ميناء عند الغروب.",
+        "headline": "صيادو غزة يعودون إلى البحر مع استئناف إمدادات الوقود",
+        "summary": (
+            "غادرت عشرات القوارب ميناء مدينة غزة قبل الفجر يوم الثلاثاء، في أول يوم صيد كامل منذ "
+            "ثلاثة أسابيع، بعد السماح لشاحنات الوقود بالعبور من المعبر."
+        ),
+        "body": """
+<p>غادرت عشرات من قوارب الصيد ميناء مدينة غزة قبل فجر الثلاثاء، وقد دارت محركاتها للمرة الأولى منذ ثلاثة أسابيع بعد استئناف إمدادات الوقود عبر المعبر الجنوبي.</p>
+<p>وقالت نقابة الصيادين إن 64 قارباً خرجت إلى البحر، بقي معظمها على بعد ثلاثة أميال بحرية من الشاطئ. وقال يوسف أبو حصيرة، 52 عاماً، الذي يصطاد في المياه نفسها منذ طفولته: «لدينا شباك لم تبتلّ منذ بداية الشهر. اليوم سيأكل أبنائي مما نصطاده، وسنبيع الباقي».</p>
+<aside class="fact-box"><h2>ما نعرفه</h2><ul><li>خرج 64 قارباً يوم الثلاثاء، في أول يوم صيد كامل منذ ثلاثة أسابيع.</li><li>سُمح لشاحنات الوقود بعبور المعبر الجنوبي يوم الاثنين.</li><li>تقول النقابة إن الوقود الذي وصل يكفي نحو عشرة أيام.</li><li>عاد مصنع الثلج الوحيد في الميناء إلى العمل.</li></ul></aside>
+<p>كان نقص الوقود قد أبقى الأسطول معطلاً وأغلق مصنع الثلج الوحيد في الميناء، ومن دونه يفسد الصيد خلال ساعات في الحر. وحذّرت وكالات الإغاثة الأسبوع الماضي من أن توقف الصيد، وهو من المصادر القليلة المتبقية للبروتين الطازج في القطاع، يزيد انعدام الأمن الغذائي سوءاً.</p>
+<figure class="pull-quote"><blockquote><p>كل يوم تبقى فيه القوارب في الميناء تفقد أربعة آلاف عائلة دخلها.</p></blockquote><figcaption>نزار عياش، أمين سر نقابة الصيادين</figcaption></figure>
+<p>وقال عياش إن استئناف الصيد خبر طيب لكنه هشّ. وأضاف: «لدينا وقود لعشرة أيام. بعد ذلك لم يخبرنا أحد بشيء».</p>
+<aside data-embed="https://video.example.org/meridian/gaza-boats-leave-harbour">فيديو: القوارب تغادر ميناء مدينة غزة قبل الفجر</aside>
+<h2>منطقة صيد تضيق</h2>
+<p>يقول الصيادون إن حدود المنطقة المسموح بها تغيّرت مرات كثيرة حتى إن كثيرين منهم لم يعودوا يعرفون إلى أي مسافة يمكنهم الإبحار. وصودرت عدة قوارب العام الماضي، ووثّقت منظمات حقوقية إصابات بين أطقم القوارب في البحر.</p>
+<hr>
+<p>مع منتصف الصباح عادت القوارب الأولى، واجتمع حشد صغير على الرصيف لشراء السردين بالكيلو. وقال التجار إن الأسعار كانت نصف ما كانت عليه قبل أسبوع.</p>
+<figure data-photo="[[photo:quay]]" data-caption="تجار يشترون السردين بالكيلو على الرصيف مع عودة القوارب الأولى." data-alt="حشد حول صناديق من الأسماك الفضية الصغيرة على رصيف ميناء."></figure>
+""",
+    },
+    {
+        "translation_of": "gaza-fishermen-return-to-sea-as-fuel-deliveries-resume",
+        "language": "fr",
+        "slug": "a-gaza-les-pecheurs-reprennent-la-mer-avec-le-retour-du-carburant",
+        "authors": ["leila-haddad"],
+        "tags": ["Gaza", "pêche", "carburant", "aide humanitaire"],
+        "caption": "Photo d’archives : des bateaux de pêche amarrés dans le port de Gaza au crépuscule.",
+        "alt": "De petits bateaux de pêche amarrés côte à côte dans un port au crépuscule.",
+        "headline": "À Gaza, les pêcheurs reprennent la mer avec le retour du carburant",
+        "summary": (
+            "Des dizaines de bateaux ont quitté le port de Gaza avant l’aube mardi, première "
+            "journée complète de pêche depuis trois semaines, après l’entrée de camions de "
+            "carburant par le point de passage."
+        ),
+        "body": """
+<p>Des dizaines de bateaux de pêche ont quitté le port de Gaza avant l’aube mardi, moteurs en marche pour la première fois depuis trois semaines, après la reprise des livraisons de carburant au point de passage sud.</p>
+<p>Selon le syndicat des pêcheurs, 64 bateaux sont sortis, la plupart sans s’éloigner de plus de trois milles nautiques de la côte. « Nous avons des filets qui n’ont pas touché l’eau depuis le début du mois », dit Youssef Abou Hassira, 52 ans, qui pêche dans ces eaux depuis l’enfance. « Aujourd’hui mes fils mangeront ce que nous prendrons, et nous vendrons le reste. »</p>
+<aside class="fact-box"><h2>Ce que l’on sait</h2><ul><li>64 bateaux sont sortis mardi, première journée complète de pêche depuis trois semaines.</li><li>Des camions de carburant ont franchi le point de passage sud lundi.</li><li>Le syndicat estime que le carburant livré durera une dizaine de jours.</li><li>L’unique fabrique de glace du port fonctionne de nouveau.</li></ul></aside>
+<p>La pénurie de carburant avait immobilisé la flotte et arrêté l’unique fabrique de glace du port, sans laquelle une prise se gâte en quelques heures sous la chaleur. Les agences humanitaires avaient averti la semaine dernière que l’arrêt de la pêche, l’une des dernières sources de protéines fraîches du territoire, aggravait l’insécurité alimentaire.</p>
+<figure class="pull-quote"><blockquote><p>Chaque jour où les bateaux restent au port, 4 000 familles perdent leur revenu.</p></blockquote><figcaption>Nizar Ayyash, secrétaire du syndicat des pêcheurs</figcaption></figure>
+<p>Pour Nizar Ayyash, la reprise est bienvenue mais fragile. « Nous avons du carburant pour dix jours. Après, personne ne nous a rien dit », explique-t-il.</p>
+<aside data-embed="https://video.example.org/meridian/gaza-boats-leave-harbour">Vidéo : les bateaux quittent le port de Gaza avant l’aube</aside>
+<h2>Une zone de pêche qui rétrécit</h2>
+<p>Les pêcheurs disent que la zone autorisée a changé si souvent que beaucoup ne savent plus jusqu’où ils peuvent aller. Plusieurs bateaux ont été confisqués l’an dernier, et des organisations de défense des droits ont recensé des blessés parmi les équipages en mer.</p>
+<hr>
+<p>En milieu de matinée, les premiers bateaux étaient de retour et une petite foule s’était formée sur le quai pour acheter des sardines au kilo. Les prix, selon les marchands, avaient baissé de moitié par rapport à la semaine précédente.</p>
+<figure data-photo="[[photo:quay]]" data-caption="Des marchands achètent des sardines au kilo sur le quai au retour des premiers bateaux." data-alt="Une foule autour de caisses de petits poissons argentés sur un quai."></figure>
+""",
+    },
+    {
+        "translation_of": "parliament-passes-press-freedom-bill-after-all-night-session",
+        "language": "ar",
+        "slug": "البرلمان-يقر-قانون-حرية-الصحافة-بعد-جلسة-استمرت-طوال-الليل",
+        "authors": ["daniel-okafor"],
+        "tags": ["حرية الصحافة", "البرلمان", "الصحافة"],
+        "caption": "أعضاء البرلمان يصوّتون على قانون حرية الصحافة في الساعات الأولى من يوم الجمعة.",
+        "alt": "قاعة برلمان من الشرفة وأعضاء يرفعون أيديهم.",
+        "headline": "البرلمان يقرّ قانون حرية الصحافة بعد جلسة استمرت طوال الليل",
+        "summary": (
+            "يحمي القانون الصحفيين من إجبارهم على كشف مصادرهم ويقيّد استخدام المراقبة ضدهم."
+        ),
+        "body": """
+<p>أقرّ البرلمان في الساعات الأولى من يوم الجمعة قانوناً يحمي مصادر الصحفيين، بعد جلسة استمرت طوال الليل فرض فيها نواب المعارضة التصويت على كل بند من بنوده الـ41.</p>
+<p>ويمنع القانون المحاكم من أمر الصحفيين بكشف مصادرهم إلا إذا كانت حياة إنسان في خطر داهم، ويشترط موافقة قاضٍ قبل أي مراقبة لهاتف صحفي أو حاسوبه.</p>
+<p>وقالت هيلينا برانت، التي قدّمت مشروع القانون: «المصدر الذي لا يثق بالصحفي لا يتصل به. من دون مصادر لا توجد صحافة، بل بيانات صحفية فقط».</p>
+<blockquote><p>«هذا أهم تغيير في قانون الإعلام منذ جيل».</p></blockquote>
+<p>هكذا وصفته النقابة الوطنية للصحفيين، التي ناضلت من أجل القانون منذ سُجن صحفي قبل أربع سنوات لرفضه الكشف عن هوية مُبلّغ.</p>
+<p>وقال منتقدون في الائتلاف الحاكم إن ضمانات المراقبة قد تبطئ التحقيقات الجنائية. ويدخل القانون حيّز التنفيذ في يناير/كانون الثاني.</p>
+""",
+    },
+    {
+        "translation_of": "journalists-phones-targeted-by-commercial-spyware-researchers-say",
+        "language": "ar",
+        "slug": "برنامج-تجسس-تجاري-استهدف-هواتف-صحفيين-بحسب-باحثين",
+        "authors": ["amira-saleh"],
+        "tags": ["برامج التجسس", "المراقبة", "حرية الصحافة", "الأمن الرقمي"],
+        "caption": "باحث يفحص حركة بيانات هاتف في المختبر.",
+        "alt": "شخص إلى مكتب ينظر إلى أسطر نصية على حاسوب محمول بجانب هاتف ذكي.",
+        "headline": "برنامج تجسس تجاري استهدف هواتف صحفيين، بحسب باحثين",
+        "summary": (
+            "عثر مختبر جامعي على آثار اختراق في هواتف ستة صحفيين غطّوا قضايا فساد، ويرجّح أن "
+            "يكون الزبون جهة حكومية."
+        ),
+        "body": """
+<p>أُصيبت هواتف ستة صحفيين غطّوا قضايا فساد ببرنامج تجسس تجاري العام الماضي، وفق تقرير نشره يوم الثلاثاء باحثون في مختبر جامعي للأمن الرقمي.</p>
+<p>ويستطيع برنامج التجسس، الذي تبيعه شركة خاصة للحكومات، قراءة الرسائل وتشغيل ميكروفون الهاتف وكاميرته وتتبع موقعه من دون أن يلاحظ صاحبه. وقال الباحثون إن نمط الأهداف يشير إلى زبون حكومي، لكنهم لم يستطيعوا تحديده.</p>
+<p>وقالت مديرة المختبر صوفيا ليندكفيست: «هؤلاء صحفيون يعتمد عملهم على قدرة الناس على التحدث إليهم بأمان. حين يُخترق الهاتف، يُكشف كل مصدر فيه».</p>
+<h2>ما الذي يمكن للصحفيين فعله</h2>
+<p>ونصح الباحثون الصحفيين بتحديث هواتفهم باستمرار، وإعادة تشغيلها يومياً لأن ذلك يزيل بعض الإصابات، واستخدام أوضاع الحماية المشددة التي يوفرها مصنّعو الهواتف الآن.</p>
+<p>وقالت الشركة المصنّعة لبرنامج التجسس إنها لا تبيعه إلا لجهات حكومية خضعت للتدقيق لاستخدامه ضد الجرائم الخطيرة والإرهاب، وإنها تحقق في بلاغات إساءة الاستخدام.</p>
+""",
+    },
+    {
+        "translation_of": "parliament-passes-press-freedom-bill-after-all-night-session",
+        "language": "fr",
+        "slug": "le-parlement-adopte-la-loi-sur-la-liberte-de-la-presse-apres-une-nuit-de-debats",
+        "authors": ["daniel-okafor"],
+        "tags": ["liberté de la presse", "parlement", "journalisme"],
+        "caption": "Les députés votent la loi sur la liberté de la presse aux premières heures de vendredi.",
+        "alt": "Un hémicycle vu depuis la tribune, des députés lèvent la main.",
+        "headline": "Le Parlement adopte la loi sur la liberté de la presse après une nuit de débats",
+        "summary": (
+            "Le texte protège les journalistes contre l’obligation de révéler leurs sources et "
+            "encadre la surveillance des reporters."
+        ),
+        "body": """
+<p>Le Parlement a adopté aux premières heures de vendredi une loi protégeant les sources des journalistes, au terme d’une séance de nuit au cours de laquelle l’opposition a imposé un vote sur chacun de ses 41 articles.</p>
+<p>La loi interdit aux tribunaux d’ordonner à un journaliste de révéler ses sources, sauf lorsqu’une vie est en danger immédiat, et exige l’accord d’un juge avant toute surveillance du téléphone ou de l’ordinateur d’un journaliste.</p>
+<p>« Une source qui ne peut pas faire confiance à un journaliste ne l’appelle pas », a déclaré la rapporteure du texte, Helena Brandt. « Sans sources, il n’y a pas de journalisme, seulement des communiqués. »</p>
+<blockquote><p>« C’est le changement le plus important du droit des médias depuis une génération. »</p></blockquote>
+<p>C’est le jugement du syndicat national des journalistes, qui militait pour cette loi depuis qu’un reporter a été emprisonné, il y a quatre ans, pour avoir refusé d’identifier un lanceur d’alerte.</p>
+<p>Des critiques au sein de la coalition au pouvoir estiment que les garanties contre la surveillance pourraient ralentir les enquêtes pénales. La loi entrera en vigueur en janvier.</p>
+""",
+    },
+    {
+        "translation_of": "journalists-phones-targeted-by-commercial-spyware-researchers-say",
+        "language": "fr",
+        "slug": "des-telephones-de-journalistes-cibles-par-un-logiciel-espion-commercial",
+        "authors": ["amira-saleh"],
+        "tags": ["logiciels espions", "surveillance", "liberté de la presse", "sécurité numérique"],
+        "caption": "Un chercheur examine le trafic réseau d’un téléphone au laboratoire.",
+        "alt": "Une personne à un bureau regarde des lignes de texte sur un ordinateur portable, à côté d’un smartphone.",
+        "headline": "Des téléphones de journalistes ciblés par un logiciel espion commercial, selon des chercheurs",
+        "summary": (
+            "Un laboratoire universitaire a trouvé des traces d’infection sur les téléphones de "
+            "six reporters qui enquêtaient sur des affaires de corruption, et désigne un client "
+            "gouvernemental probable."
+        ),
+        "body": """
+<p>Les téléphones de six journalistes qui enquêtaient sur des affaires de corruption ont été infectés l’an dernier par un logiciel espion commercial, selon un rapport publié mardi par les chercheurs d’un laboratoire universitaire de sécurité numérique.</p>
+<p>Le logiciel, vendu aux gouvernements par une entreprise privée, peut lire les messages, activer le micro et la caméra d’un téléphone et suivre sa position à l’insu de son propriétaire. Les chercheurs estiment que le profil des cibles désigne un client gouvernemental, sans pouvoir dire lequel.</p>
+<p>« Ce sont des reporters dont le travail dépend de la possibilité de leur parler en sécurité », souligne la directrice du laboratoire, Sofia Lindqvist. « Une fois le téléphone compromis, chaque source qu’il contient l’est aussi. »</p>
+<h2>Ce que les journalistes peuvent faire</h2>
+<p>Les chercheurs conseillent aux journalistes de mettre leur téléphone à jour, de le redémarrer chaque jour, ce qui efface certaines infections, et d’utiliser les modes de protection renforcée que proposent désormais les fabricants.</p>
+<p>L’entreprise qui fabrique le logiciel affirme ne le vendre qu’à des agences gouvernementales contrôlées, pour lutter contre la criminalité grave et le terrorisme, et enquêter sur les signalements d’abus.</p>
+""",
+    },
+]
+
+# The names of each story's extra photos, in the order load_demo stores them.
+ARTICLE_PHOTO_NAMES = {data["slug"]: list(data.get("extra_photos", {})) for data in ARTICLES}

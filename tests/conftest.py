@@ -1,6 +1,13 @@
 import pytest
 
 
+def pytest_configure(config):
+    """The translation catalogues, compiled as `make test` does, for a bare `pytest` too."""
+    from newsroom.catalogues import compile_all
+
+    compile_all()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def jinja2_templates_report_their_context():
     """Reader pages are Jinja2: they tell the test client their context (response.context), as

@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, Author
+from articles.models import Article, Author, InlinePhoto
 from articles.search import update_vectors
 from demo import content as demo_content
 from demo import synthetic
@@ -42,6 +42,8 @@ class Command(BaseCommand):
             sections = self.load_sections()
             authors = self.load_authors()
             created = self.load_articles(sections, authors)
+            self.load_editions(sections)
+            created += self.load_translations(authors)
         self.stdout.write(f"Demo content ready: {created} new articles.")
         if articles > 0:
             added = self.load_synthetic(articles, list(sections.values()), list(authors.values()))
@@ -120,6 +122,67 @@ class Command(BaseCommand):
             body = body.replace(f"[[story:{slug}]]", str(other.pk))
         article.body = body
         article.save()
+
+    def load_editions(self, sections: dict[str, Section]) -> None:
+        """The site's texts and the section names in each other edition's language, where the
+        desk has not written its own."""
+        site = SiteSettings.load()
+        links = list(site.links.order_by("position"))
+        for code, texts in demo_content.SITE_TRANSLATIONS.items():
+            for field in ("name", "tagline", "alternate_addresses_intro"):
+                if not getattr(site, f"{field}_{code}"):
+                    setattr(site, f"{field}_{code}", texts[field])
+            for link, label in zip(links, texts["links"], strict=False):
+                if not getattr(link, f"label_{code}"):
+                    setattr(link, f"label_{code}", label)
+        site.save()
+        SiteLink.objects.bulk_update(
+            links, [f"label_{code}" for code in demo_content.SITE_TRANSLATIONS]
+        )
+        for slug, names in demo_content.SECTION_TRANSLATIONS.items():
+            section = sections[slug]
+            for code, (name, description) in names.items():
+                if not getattr(section, f"name_{code}"):
+                    setattr(section, f"name_{code}", name)
+                    setattr(section, f"description_{code}", description)
+            section.save()
+
+    def load_translations(self, authors: dict[str, Author]) -> int:
+        """The demo stories told in Arabic and French, linked to the English ones."""
+        created = 0
+        for data in demo_content.TRANSLATIONS:
+            if Article.objects.filter(slug=data["slug"]).exists():
+                continue
+            original = Article.objects.get(slug=data["translation_of"])
+            names = demo_content.ARTICLE_PHOTO_NAMES.get(original.slug, [])
+            photo_ids = list(
+                InlinePhoto.objects.filter(article=original)
+                .order_by("pk")
+                .values_list("photo_id", flat=True)
+            )
+            body = data["body"].strip()
+            for name, photo_id in zip(names, photo_ids, strict=False):
+                body = body.replace(f"[[photo:{name}]]", str(photo_id))
+            article = Article.objects.create(
+                slug=data["slug"],
+                headline=data["headline"],
+                summary=data["summary"],
+                body=body,
+                section=original.section,
+                lead_photo=original.lead_photo,
+                lead_photo_caption=data["caption"],
+                lead_photo_alt=data["alt"],
+                language=data["language"],
+                translation_group=original.translation_group,
+                status=Article.Status.PUBLISHED,
+                # Translated within the hour, never ahead of now.
+                published_at=min(original.published_at + timedelta(minutes=40), timezone.now()),
+                editors_choice=original.editors_choice,
+            )
+            article.authors.set(authors[slug] for slug in data["authors"])
+            article.tags.set(data["tags"])
+            created += 1
+        return created
 
     def synthetic_photos(self, count: int) -> list[Photo]:
         photos = list(Photo.objects.filter(credit=SYNTHETIC_PHOTO_CREDIT))
