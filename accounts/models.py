@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class DeskProfile(models.Model):
@@ -9,11 +10,11 @@ class DeskProfile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="desk_profile"
     )
     language = models.CharField(
-        "Language of the admin",
+        _("Language of the admin"),
         max_length=10,
         blank=True,
         choices=settings.LANGUAGES,
-        help_text="Empty: the language your browser asks for.",
+        help_text=_("Empty: the language your browser asks for."),
     )
 
     def __str__(self) -> str:

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.text import printable
 
@@ -29,43 +30,49 @@ def photo_upload_to(instance: "Photo", filename: str) -> str:
 
 class Photo(models.Model):
     image = models.ImageField(
-        "Image",
+        _("Image"),
         upload_to=photo_upload_to,
         width_field="width",
         height_field="height",
-        help_text="JPEG, PNG or WebP. Location, camera and other hidden data are removed on upload.",
+        help_text=_(
+            "JPEG, PNG or WebP. Location, camera and other hidden data are removed on upload."
+        ),
     )
     width = models.PositiveIntegerField(editable=False)
     height = models.PositiveIntegerField(editable=False)
     caption = models.TextField(
-        "Caption",
+        _("Caption"),
         blank=True,
         validators=[printable],
-        help_text="What the photo shows, as readers will see it under it.",
+        help_text=_("What the photo shows, as readers will see it under it."),
     )
     credit = models.CharField(
-        "Credit",
+        _("Credit"),
         max_length=200,
         blank=True,
         validators=[printable],
-        help_text="Photographer and agency, e.g. 'Reuters'.",
+        help_text=_("Photographer and agency, e.g. 'Reuters'."),
     )
     alt_text = models.CharField(
-        "Alt text",
+        _("Alt text"),
         max_length=300,
         blank=True,
         validators=[printable],
-        help_text="Describes the photo for readers who cannot see it. A story using the photo "
-        "cannot be published without it.",
+        help_text=_(
+            "Describes the photo for readers who cannot see it. A story using the photo cannot "
+            "be published without it."
+        ),
     )
     focal_point_x = models.PositiveIntegerField(
-        "Focal point x",
+        _("Focal point x"),
         null=True,
         blank=True,
-        help_text="Click the photo to set where crops should centre, or enter pixels from the left.",
+        help_text=_(
+            "Click the photo to set where crops should centre, or enter pixels from the left."
+        ),
     )
     focal_point_y = models.PositiveIntegerField(
-        "Focal point y", null=True, blank=True, help_text="Pixels from the top."
+        _("Focal point y"), null=True, blank=True, help_text=_("Pixels from the top.")
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 

@@ -118,7 +118,8 @@ def update_all() -> None:
     for po_path in catalogues():
         with po_path.open("rb") as po:
             catalogue = read_po(po, locale=po_path.parent.parent.name)
-        catalogue.update(template, update_header_comment=False)
+        # No fuzzy matching: a guess from a similar entry would be shown as a translation.
+        catalogue.update(template, no_fuzzy_matching=True, update_header_comment=False)
         with po_path.open("wb") as po:
             write_po(po, catalogue, width=100, omit_header=False, ignore_obsolete=True)
 

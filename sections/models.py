@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import URLResolver, get_resolver
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.addresses import address
 from newsroom.text import printable
@@ -39,26 +40,28 @@ class Section(models.Model):
         null=True,
         blank=True,
         related_name="children",
-        help_text="Leave empty for a top-level section such as News or Business.",
+        help_text=_("Leave empty for a top-level section such as News or Business."),
     )
     name = models.CharField(max_length=100, validators=[printable])
     slug = models.SlugField(
         max_length=100,
         allow_unicode=True,
-        help_text="The section's part of the web address, e.g. 'palestine'.",
+        help_text=_("The section's part of the web address, e.g. 'palestine'."),
     )
     description = models.TextField(
         blank=True,
         validators=[printable],
-        help_text="One or two sentences shown at the top of the section page.",
+        help_text=_("One or two sentences shown at the top of the section page."),
     )
     position = models.PositiveSmallIntegerField(
-        default=0, help_text="Sections are listed from the lowest number to the highest."
+        default=0, help_text=_("Sections are listed from the lowest number to the highest.")
     )
     show_in_navigation = models.BooleanField(
-        "Show in navigation",
+        _("Show in navigation"),
         default=True,
-        help_text="Top-level sections with this ticked appear in the site's menu and front page.",
+        help_text=_(
+            "Top-level sections with this ticked appear in the site's menu and front page."
+        ),
     )
     # Denormalised from the tree on save, so URLs, breadcrumbs and subtree
     # queries never walk the tree one query per level.

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.text import printable, web_address
 
@@ -6,38 +7,44 @@ from newsroom.text import printable, web_address
 class SiteSettings(models.Model):
     """The one row of settings editors control: the site's name and its footer."""
 
-    name = models.CharField("Site name", max_length=100, default="Newsroom", validators=[printable])
+    name = models.CharField(
+        _("Site name"), max_length=100, default="Newsroom", validators=[printable]
+    )
     tagline = models.CharField(
-        "Tagline",
+        _("Tagline"),
         max_length=200,
         blank=True,
         validators=[printable],
-        help_text="A short line shown under the site name.",
+        help_text=_("A short line shown under the site name."),
     )
     main_address = models.URLField(
-        "Main address",
+        _("Main address"),
         blank=True,
         validators=[web_address],
-        help_text="The site's own address, e.g. https://news.example.org. Canonical links, feeds "
-        "and sitemaps always point here, whichever address a reader used.",
+        help_text=_(
+            "The site's own address, e.g. https://news.example.org. Canonical links, feeds and "
+            "sitemaps always point here, whichever address a reader used."
+        ),
     )
     onion_address = models.URLField(
-        "Onion address",
+        _("Onion address"),
         blank=True,
         validators=[web_address],
-        help_text="Optional Tor address, e.g. http://example….onion. Tor Browser users are offered it.",
+        help_text=_(
+            "Optional Tor address, e.g. http://example….onion. Tor Browser users are offered it."
+        ),
     )
     alternate_addresses_intro = models.CharField(
-        "Alternate addresses intro",
+        _("Alternate addresses intro"),
         max_length=200,
         default="This site can also be reached at the following alternate addresses:",
         validators=[printable],
-        help_text="The sentence shown in the footer above the list of alternate addresses.",
+        help_text=_("The sentence shown in the footer above the list of alternate addresses."),
     )
 
     class Meta:
-        verbose_name = "site settings"
-        verbose_name_plural = "site settings"
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
 
     def __str__(self) -> str:
         return self.name
@@ -71,19 +78,19 @@ class SiteLink(models.Model):
     """A link in the footer: a mirror address readers can use where a domain is blocked, or an app."""
 
     class Kind(models.TextChoices):
-        ALTERNATE_ADDRESS = "alternate", "Alternate address"
-        APP = "app", "App"
+        ALTERNATE_ADDRESS = "alternate", _("Alternate address")
+        APP = "app", _("App")
 
     settings = models.ForeignKey(SiteSettings, on_delete=models.CASCADE, related_name="links")
-    kind = models.CharField("Kind", max_length=20, choices=Kind)
+    kind = models.CharField(_("Kind"), max_length=20, choices=Kind)
     label = models.CharField(
-        "Label",
+        _("Label"),
         max_length=100,
         validators=[printable],
-        help_text="What readers see, e.g. 'news.example.net' or 'Android app'.",
+        help_text=_("What readers see, e.g. 'news.example.net' or 'Android app'."),
     )
-    url = models.URLField("Address", max_length=300, validators=[web_address])
-    position = models.PositiveSmallIntegerField("Position", default=0)
+    url = models.URLField(_("Address"), max_length=300, validators=[web_address])
+    position = models.PositiveSmallIntegerField(_("Position"), default=0)
 
     class Meta:
         ordering = ["kind", "position", "pk"]

@@ -212,8 +212,8 @@ def test_every_word_readers_and_the_desk_see_is_translated():
 
         with path.open("rb") as po:
             catalogue = read_po(po)
-        untranslated = [m.id for m in catalogue if m.id and not all(
-            m.string if isinstance(m.string, tuple) else [m.string])]  # fmt: skip
+        untranslated = [m.id for m in catalogue if m.id and (m.fuzzy or not all(
+            m.string if isinstance(m.string, tuple) else [m.string]))]  # fmt: skip
         assert untranslated == [], path
     assert {path.parent.parent.name for path in catalogues.catalogues()} == {"ar", "fr"}
     assert catalogues.missing() == set()

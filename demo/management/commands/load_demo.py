@@ -130,7 +130,9 @@ class Command(BaseCommand):
         links = list(site.links.order_by("position"))
         for code, texts in demo_content.SITE_TRANSLATIONS.items():
             for field in ("name", "tagline", "alternate_addresses_intro"):
-                if not getattr(site, f"{field}_{code}"):
+                # Each language's column starts as the field's default (django-modeltranslation).
+                untouched = ("", SiteSettings._meta.get_field(field).default)
+                if getattr(site, f"{field}_{code}") in untouched:
                     setattr(site, f"{field}_{code}", texts[field])
             for link, label in zip(links, texts["links"], strict=False):
                 if not getattr(link, f"label_{code}"):
