@@ -51,8 +51,12 @@ _EDITOR = (
     "media.take_down_photo",
     *_all("taggit", "tag"),
 )
+# Source notes (issue #18): editors read every story's; Site admins run the site, not the
+# stories, so they see who read notes (the log) but not the notes themselves.
+_SOURCE_NOTES = "notes.read_source_notes"
 _SITE_ADMIN = (
     *_EDITOR,
+    "notes.view_sourcenoteaccess",
     "articles.delete_article",
     *_all("siteinfo", "sitesettings", ("view", "change")),
     *_all("siteinfo", "sitelink"),
@@ -64,7 +68,7 @@ ROLES = {
     role.name: role
     for role in (
         Role(REPORTER, _REPORTER, two_factor=False),
-        Role(EDITOR, _EDITOR, two_factor=True),
+        Role(EDITOR, (*_EDITOR, _SOURCE_NOTES), two_factor=True),
         Role(SITE_ADMIN, _SITE_ADMIN, two_factor=True),
     )
 }

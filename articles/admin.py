@@ -6,7 +6,16 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import IntegerField, OuterRef, Q, StringAgg, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    StringAgg,
+    Subquery,
+    Value,
+)
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import pluralize
@@ -27,6 +36,9 @@ from newsroom import languages
 from newsroom.admin import DeskAdmin
 from newsroom.html import sanitize_html
 from newsroom.text import printable
+from notes import access as notes_access
+from notes.admin import article_form_context as notes_context
+from notes.models import DeskNote
 from sections.forms import SectionChoiceField
 
 from . import autosave, body, checks, search, services
@@ -41,6 +53,20 @@ class AuthorAdmin(DeskAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = db_field.related_model.objects.filter(
+                is_staff=True, is_active=True
+            ).order_by("username")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
+        # The desk account opens the source notes of the byline's stories (issue #18): only
+        # those who read every story's notes themselves may hand that on.
+        if notes_access.holds_permission(request.user):
+            return self.readonly_fields
+        return [*self.readonly_fields, "user"]
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -91,6 +117,22 @@ class PhotoUseFilter(admin.SimpleListFilter):
         return queryset.showing_photo(int(value)) if value and value.isdigit() else queryset
 
 
+class DeskNotesFilter(admin.SimpleListFilter):
+    """Stories with desk notes still open, or with one blocking publication (issue #18)."""
+
+    title = "desk notes"
+    parameter_name = "desk_notes"
+
+    def lookups(self, request, model_admin):
+        return [("open", "Open desk notes"), ("blocking", "A blocking desk note")]
+
+    def queryset(self, request, queryset):
+        notes = {"open": DeskNote.objects.open(), "blocking": DeskNote.objects.blocking()}
+        if (chosen := notes.get(self.value())) is not None:
+            return queryset.filter(Exists(chosen.filter(article=OuterRef("pk"))))
+        return queryset
+
+
 class CorrectionInline(admin.StackedInline):
     model = Correction
     extra = 0
@@ -111,6 +153,7 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
         "status_label",
         "published_at",
         "editors_choice",
+        "desk_notes",
     ]
     list_display_links = ["thumbnail", "headline"]
     list_filter = [
@@ -120,6 +163,7 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
         "section",
         "published_at",
         PhotoUseFilter,
+        DeskNotesFilter,
     ]
     list_select_related = ["section", "lead_photo"]
     search_fields = ["headline", "summary"]
@@ -263,6 +307,7 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
                     "headline_hard": checks.HEADLINE_HARD_LIMIT,
                     "summary_search": checks.SUMMARY_SEARCH_LIMIT,
                 },
+                **notes_context(request, obj),
             }
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -407,7 +452,32 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
             .annotate(codes=StringAgg("language", delimiter=Value(",")))
             .values("codes")
         )
-        return super().get_queryset(request).annotate(translated_into=Subquery(others[:1]))
+        open_notes = (
+            DeskNote.objects.open()
+            .filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(count=Count("pk"), blocking=Count("pk", filter=Q(blocking=True)))
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                translated_into=Subquery(others[:1]),
+                open_desk_notes=Subquery(open_notes.values("count")[:1]),
+                blocking_desk_notes=Subquery(open_notes.values("blocking")[:1]),
+            )
+        )
+
+    @admin.display(description="Desk notes")
+    def desk_notes(self, article: Article) -> str:
+        """Open desk notes on the story (issue #18), and how many of them block publishing."""
+        count = getattr(article, "open_desk_notes", None)
+        if not count:
+            return "—"
+        blocking = getattr(article, "blocking_desk_notes", 0) or 0
+        text = f"{count} open" + (f", {blocking} blocking" if blocking else "")
+        return format_html('<span class="desk-notes-count">{}</span>', text)
 
     @admin.display(description=_("Translations"))
     def translation_languages(self, article: Article) -> str:

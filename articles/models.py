@@ -60,6 +60,18 @@ class Author(models.Model):
         validators=[printable],
         help_text=_("One or two sentences shown on the author's page."),
     )
+    # The desk account behind the byline: bylined authors may read their story's source notes
+    # (notes app, issue #18). Readers never see it.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Desk account",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author",
+        help_text="The staff member who writes under this byline, if any. They can read the "
+        "source notes of the stories they are bylined on.",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "articles",
     "siteinfo",
     "archive",
+    "notes",
     "demo",
 ]
 
@@ -258,6 +259,11 @@ TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", not DEBUG)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Newsroom")
 # The device admin never shows an authenticator's key or QR code, to anyone.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Source notes (notes app, issue #18) are encrypted with these Fernet keys, newest first: the
+# first encrypts, any of them decrypts (rotate with `manage.py rotate_source_notes_key`). Never
+# kept in the database or the repository. Without a key the site runs and notes show as locked.
+SOURCE_NOTES_KEYS = env_list("SOURCE_NOTES_KEYS")
 
 # Staff sessions end after two hours without a request; a password change ends the others.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", 2 * 3600))
