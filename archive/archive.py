@@ -51,6 +51,9 @@ MODELS = [
     "taggit.taggeditem",
     "articles.correction",
     "articles.historicalarticle",
+    # The desk's own record of its discussions. Source notes are never exported (issue #18):
+    # they are ciphertext only the site's keys open, and an archive travels.
+    "notes.desknote",
 ]
 REBUILT_FIELDS = {"search_vector", "search_title_vector"}
 ORDERING = {"sections.section": ["path"]}

@@ -106,9 +106,11 @@ class SourceNoteAdmin(NoStandardScreens):
         return TemplateResponse(request, "admin/notes/source_notes.html", context)
 
     def remove_view(self, request: HttpRequest, note_id: int) -> HttpResponse:
+        note = get_object_or_404(SourceNote.objects.select_related("article"), pk=note_id)
+        if access.source_notes_verdict(request.user, note.article) is not access.Verdict.ALLOWED:
+            raise PermissionDenied
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        note = get_object_or_404(SourceNote.objects.select_related("article"), pk=note_id)
         services.delete_source_note(note=note, user=request.user)
         self.message_user(request, "The source note is deleted for good.")
         return redirect(source_notes_url(note.article))
@@ -131,11 +133,11 @@ class DeskNoteAdmin(NoStandardScreens):
         return redirect(f"{url}#desk-notes")
 
     def add_note_view(self, request: HttpRequest, article_id: int) -> HttpResponse:
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
         article = _story(article_id)
         if not access.may_see_story(request.user, article):
             raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
         form = DeskNoteForm(request.POST, article=article)
         if form.is_valid():
             services.add_desk_note(article=article, user=request.user, **form.cleaned_data)
@@ -149,9 +151,11 @@ class DeskNoteAdmin(NoStandardScreens):
         return self._back(article)
 
     def _change(self, request: HttpRequest, note_id: int, change) -> HttpResponse:
+        note = get_object_or_404(DeskNote.objects.select_related("article"), pk=note_id)
+        if not access.may_see_story(request.user, note.article):
+            raise PermissionDenied
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        note = get_object_or_404(DeskNote.objects.select_related("article"), pk=note_id)
         change(note=note, user=request.user)
         return self._back(note.article)
 

@@ -79,7 +79,11 @@ class DeskNote(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="desk_notes")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     text = models.TextField("Note", max_length=5000, validators=[printable])
     quote = models.TextField(
