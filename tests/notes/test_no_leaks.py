@@ -146,9 +146,9 @@ def test_a_500_while_saving_a_note_logs_no_note(noted, caplog, settings):
     client = noted["client"]
     client.raise_request_exception = False
     url = reverse("admin:notes_sourcenote_story", args=[noted["story"].pk])
-    with mock.patch.object(SourceNote.objects, "create", side_effect=RuntimeError("disk")):
-        with caplog.at_level(logging.ERROR, logger="django.request"):
-            response = client.post(url, {"text": NOTE + " second"})
+    failing = mock.patch.object(SourceNote.objects, "create", side_effect=RuntimeError("disk"))
+    with failing, caplog.at_level(logging.ERROR, logger="django.request"):
+        response = client.post(url, {"text": NOTE + " second"})
     assert response.status_code == 500
     assert "Internal Server Error" in caplog.text and not holds_a_note(caplog.text)
     assert len(mail.outbox) == 1
