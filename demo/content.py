@@ -536,3 +536,31 @@ TRANSLATIONS = [
 
 # The names of each story's extra photos, in the order load_demo stores them.
 ARTICLE_PHOTO_NAMES = {data["slug"]: list(data.get("extra_photos", {})) for data in ARTICLES}
+
+# The desk's thread on one story (notes app, issue #18): a blocking note resolved before the
+# story went out, and an open question for the follow-up. (slug, text, quote, blocking, resolved)
+DESK_NOTES = [
+    (
+        "journalists-phones-targeted-by-commercial-spyware-researchers-say",
+        "Legal must read the paragraph on the government client before this goes out: we say "
+        "the lab 'could not say which', keep it that way.",
+        "The researchers said the pattern of targets pointed to a government client",
+        True,
+        True,
+    ),
+    (
+        "journalists-phones-targeted-by-commercial-spyware-researchers-say",
+        "For the follow-up: ask the lab whether the six reporters agreed to be counted, and "
+        "whether any of them will talk on the record.",
+        "",
+        False,
+        False,
+    ),
+]
+# Written only when the server has a key (SOURCE_NOTES_KEYS); invented, like every demo name.
+SOURCE_NOTE = (
+    "journalists-phones-targeted-by-commercial-spyware-researchers-say",
+    "Second lab contact (not Lindqvist): a research assistant who shared the device list. "
+    "Reach through the lab's public Signal number only, never by email. Must not be named "
+    "or described by role: there are two assistants.",
+)

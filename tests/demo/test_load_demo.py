@@ -63,3 +63,27 @@ def test_demo_editor_can_log_in_and_edit_articles(settings, client):
     )
     assert response.status_code == 302
     assert client.get("/admin/articles/article/add/").status_code == 200
+
+
+def test_the_demo_has_a_desk_thread_and_a_source_note_only_with_a_key(settings):
+    """A desk thread on the spyware story; a source note only when the server has a key."""
+    from cryptography.fernet import Fernet
+
+    from notes import crypto
+    from notes.models import DeskNote, SourceNote
+
+    settings.SOURCE_NOTES_KEYS = []
+    call_command("load_demo")
+    story = Article.objects.get(
+        slug="journalists-phones-targeted-by-commercial-spyware-researchers-say"
+    )
+    assert DeskNote.objects.filter(article=story).count() == 2
+    assert DeskNote.objects.open().filter(article=story).count() == 1
+    assert not SourceNote.objects.exists()
+    settings.SOURCE_NOTES_KEYS = [Fernet.generate_key().decode()]
+    call_command("load_demo")
+    call_command("load_demo")
+    assert DeskNote.objects.count() == 2
+    note = SourceNote.objects.get()
+    assert "research assistant" in crypto.decrypt(note.ciphertext)
+    assert checks.blocking(checks.Story(story)) == []

@@ -16,6 +16,8 @@ from demo import synthetic
 from demo.images import scene_jpeg
 from media.models import Photo
 from newsroom.html import html_to_text, sanitize_html
+from notes import crypto
+from notes.models import DeskNote, SourceNote
 from sections.models import Section
 from siteinfo.models import SiteLink, SiteSettings
 
@@ -44,6 +46,7 @@ class Command(BaseCommand):
             created = self.load_articles(sections, authors)
             self.load_editions(sections)
             created += self.load_translations(authors)
+            self.load_notes()
         self.stdout.write(f"Demo content ready: {created} new articles.")
         if articles > 0:
             added = self.load_synthetic(articles, list(sections.values()), list(authors.values()))
@@ -103,6 +106,24 @@ class Command(BaseCommand):
         for seed, data in enumerate(demo_content.ARTICLES):
             self.fill_in_references(data, seed)
         return created
+
+    def load_notes(self) -> None:
+        """A desk thread on one story; a source note too, when this server has a key."""
+        for slug, text, quote, blocking, resolved in demo_content.DESK_NOTES:
+            article = Article.objects.get(slug=slug)
+            if DeskNote.objects.filter(article=article, text=text).exists():
+                continue
+            DeskNote.objects.create(
+                article=article,
+                text=text,
+                quote=quote,
+                blocking=blocking,
+                resolved_at=article.published_at if resolved else None,
+            )
+        slug, text = demo_content.SOURCE_NOTE
+        article = Article.objects.get(slug=slug)
+        if crypto.available() and not SourceNote.objects.filter(article=article).exists():
+            SourceNote.objects.create(article=article, ciphertext=crypto.encrypt(text))
 
     def fill_in_references(self, data: dict, seed: int) -> None:
         """Put the ids of the photos and stories a demo body shows where it names them."""
