@@ -95,7 +95,7 @@ class SourceNoteAdmin(NoStandardScreens):
             except crypto.Locked as error:
                 form.add_error(None, str(error))
             else:
-                self.message_user(request, "The source note is kept, encrypted.")
+                self.message_user(request, "The source note is kept, encrypted.", messages.SUCCESS)
                 return redirect(source_notes_url(article))
         context |= {
             "notes": services.read_source_notes(article=article, user=request.user),
@@ -112,7 +112,7 @@ class SourceNoteAdmin(NoStandardScreens):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         services.delete_source_note(note=note, user=request.user)
-        self.message_user(request, "The source note is deleted for good.")
+        self.message_user(request, "The source note is deleted for good.", messages.SUCCESS)
         return redirect(source_notes_url(note.article))
 
 
@@ -141,7 +141,7 @@ class DeskNoteAdmin(NoStandardScreens):
         form = DeskNoteForm(request.POST, article=article)
         if form.is_valid():
             services.add_desk_note(article=article, user=request.user, **form.cleaned_data)
-            self.message_user(request, "Your desk note is added.")
+            self.message_user(request, "Your desk note is added.", messages.SUCCESS)
         else:
             problems = " ".join(
                 f"{form.fields[field].label if field in form.fields else ''}: {' '.join(errors)}"
