@@ -77,6 +77,25 @@ class ArticleForm(forms.ModelForm):
             printable(tag)
         return tags
 
+    def clean_authors(self):
+        authors = self.cleaned_data["authors"]
+        # A byline opens the story's source notes (notes app, issue #18): nobody without the
+        # notes permission puts themselves on the byline of a story that has notes.
+        if self.instance.pk and self.user is not None:
+            before = set(self.instance.authors.values_list("pk", flat=True))
+            joins = any(a.user_id == self.user.pk and a.pk not in before for a in authors)
+            if (
+                joins
+                and not self.user.has_perm("notes.read_source_notes")
+                and self.instance.source_notes.exists()
+            ):
+                raise forms.ValidationError(
+                    "This story has source notes, which its bylined authors can read: an "
+                    "editor adds you to its byline.",
+                    code="own_byline",
+                )
+        return authors
+
     def clean_status(self) -> str:
         status = self.cleaned_data["status"]
         # The choices already exclude these for reporters; this is the server-side rule.

@@ -258,3 +258,31 @@ def test_notes_are_on_no_other_story(newsroom, keys):
     write(signed_in(newsroom["editor"]), other, "other story's source")
     client = signed_in(newsroom["bylined"])
     assert client.get(notes_url(other)).status_code == 403
+
+
+def test_a_reporter_cannot_put_themselves_on_a_byline_to_read_its_notes(newsroom, keys):
+    """Adding one's own byline to a story with source notes is refused; an editor may add it."""
+    from tests.articles.test_admin import article_form
+    from tests.factories import AuthorFactory
+
+    story = newsroom["story"]
+    write(signed_in(newsroom["bylined"]), story)
+    omar = AuthorFactory(name="Omar Aziz", slug="omar-aziz", user=newsroom["other_reporter"])
+    data = article_form(
+        story.section,
+        headline=story.headline,
+        slug=story.slug,
+        body=story.body,
+        status="draft",
+        tags="",
+        base_version=story.version,
+        authors=[a.pk for a in story.authors.all()] + [omar.pk],
+    )
+    url = reverse("admin:articles_article_change", args=[story.pk])
+    response = signed_in(newsroom["other_reporter"]).post(url, data)
+    assert response.status_code == 200
+    assert "an editor adds you to its byline" in response.content.decode()
+    assert not story.authors.filter(pk=omar.pk).exists()
+    assert signed_in(newsroom["editor"]).post(url, data).status_code == 302
+    assert story.authors.filter(pk=omar.pk).exists()
+    assert signed_in(newsroom["other_reporter"]).get(notes_url(story)).status_code == 200
