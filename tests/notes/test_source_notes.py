@@ -36,6 +36,7 @@ def test_bylined_reporter_writes_a_note_and_reads_it_back(newsroom, keys):
     page = client.get(notes_url(newsroom["story"]))
     assert page.status_code == 200
     assert "Signal +961 70 000 111" in page.content.decode()
+    assert "no-store" in page["Cache-Control"] and "private" in page["Cache-Control"]
 
 
 def test_editor_reads_every_storys_notes_and_each_read_is_logged(newsroom, keys):
