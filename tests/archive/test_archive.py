@@ -13,6 +13,7 @@ from archive.archive import REBUILT_FIELDS, _querysets
 from articles.models import Article, Author, Correction, WorkingCopy
 from media import images
 from media.models import Photo
+from notes.models import DeskNote, SourceNote
 from sections.models import Section
 from siteinfo.models import SiteLink, SiteSettings
 from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, SectionFactory
@@ -55,6 +56,11 @@ def archive_content(django_user_model):
     WorkingCopy.objects.create(
         user=editor, article=article, data={"headline": ["Unsaved private typing"]}
     )
+    # The desk's thread is kept; source notes never leave the site (issue #18).
+    DeskNote.objects.create(
+        article=article, author=editor, text="Check the name", quote="Text.", blocking=True
+    )
+    SourceNote.objects.create(article=article, ciphertext="gAAAA-private-source-ciphertext")
     return article
 
 
@@ -135,6 +141,15 @@ def test_round_trip_loses_nothing(
     assert not WorkingCopy.objects.exists()
     with zipfile.ZipFile(archive) as opened:
         assert b"Unsaved private typing" not in opened.read("data.json")
+        assert b"private-source-ciphertext" not in opened.read("data.json")
+    note = DeskNote.objects.get()
+    assert (note.article, note.author.username, note.text, note.blocking) == (
+        article,
+        "leila",
+        "Check the name",
+        True,
+    )
+    assert not SourceNote.objects.exists()
 
 
 def test_archive_never_holds_password_hashes(archive_content, tmp_path):
