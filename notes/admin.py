@@ -37,7 +37,12 @@ class NoStandardScreens(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
+        # Asked by the admin when a story is deleted with its notes: those who may delete
+        # stories delete their notes with them. There is no screen deleting a note alone.
+        return request.user.has_perm("articles.delete_article")
+
+    def delete_view(self, request: HttpRequest, object_id, extra_context=None):
+        raise PermissionDenied
 
     def get_actions(self, request: HttpRequest):
         return {}

@@ -287,3 +287,20 @@ def test_a_reporter_cannot_put_themselves_on_a_byline_to_read_its_notes(newsroom
     assert signed_in(newsroom["editor"]).post(url, data).status_code == 302
     assert story.authors.filter(pk=omar.pk).exists()
     assert signed_in(newsroom["other_reporter"]).get(notes_url(story)).status_code == 200
+
+
+def test_a_site_admin_deletes_a_story_with_its_notes(newsroom, keys):
+    """Deleting the story in the admin takes its source and desk notes with it, for good."""
+    from notes.models import DeskNote
+
+    story = newsroom["story"]
+    write(signed_in(newsroom["bylined"]), story)
+    DeskNote.objects.create(article=story, text="Check the spelling")
+    url = reverse("admin:articles_article_delete", args=[story.pk])
+    client = signed_in(newsroom["site_admin"])
+    confirm = client.get(url)
+    assert confirm.status_code == 200 and b"permission to delete" not in confirm.content
+    assert NOTE.encode() not in confirm.content
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not Article.objects.filter(pk=story.pk).exists()
+    assert not SourceNote.objects.exists() and not DeskNote.objects.exists()
