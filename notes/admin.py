@@ -111,11 +111,22 @@ class SourceNoteAdmin(NoStandardScreens):
         return TemplateResponse(request, "admin/notes/source_notes.html", context)
 
     def remove_view(self, request: HttpRequest, note_id: int) -> HttpResponse:
-        note = get_object_or_404(SourceNote.objects.select_related("article"), pk=note_id)
+        """Ask, then delete one note for good (its text is not shown here: that is a read)."""
+        note = get_object_or_404(
+            SourceNote.objects.select_related("article", "written_by"), pk=note_id
+        )
         if access.source_notes_verdict(request.user, note.article) is not access.Verdict.ALLOWED:
             raise PermissionDenied
         if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Delete a source note for good?",
+                "note": note,
+                "written_by": services.name_of(note.written_by),
+                "back_url": source_notes_url(note.article),
+            }
+            request.current_app = self.admin_site.name
+            return TemplateResponse(request, "admin/notes/remove_source_note.html", context)
         services.delete_source_note(note=note, user=request.user)
         self.message_user(request, "The source note is deleted for good.", messages.SUCCESS)
         return redirect(source_notes_url(note.article))

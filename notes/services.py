@@ -45,7 +45,7 @@ def _log(user: AbstractBaseUser, article: Article, action: str) -> SourceNoteAcc
     )
 
 
-def _name(user) -> str:
+def name_of(user) -> str:
     if user is None:
         return "a former member of staff"
     return user.get_full_name() or user.get_username()
@@ -64,7 +64,7 @@ def read_source_notes(*, article: Article, user: AbstractBaseUser) -> list[Opene
             text = crypto.decrypt(note.ciphertext)
         except crypto.Locked:
             text = None
-        opened.append(OpenedNote(note.pk, text, _name(note.written_by), note.written_at))
+        opened.append(OpenedNote(note.pk, text, name_of(note.written_by), note.written_at))
     return opened
 
 

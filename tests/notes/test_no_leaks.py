@@ -17,6 +17,7 @@ from articles import services as article_services
 from articles.models import Article, WorkingCopy
 from notes import services
 from notes.models import DeskNote, SourceNote
+from pagecache.models import Generation
 from pagecache.store import local_pages
 from tests.articles.test_admin import article_form
 
@@ -83,6 +84,12 @@ def test_readers_pages_feeds_search_and_previews_carry_no_note(noted):
 def test_the_page_cache_keeps_no_note(noted):
     """Pages drawn and kept for readers hold no note, in the process or the shared cache."""
     reader = Client()
+    generation = Generation.current().key
+    noted["client"].post(
+        reverse("admin:notes_sourcenote_story", args=[noted["story"].pk]), {"text": "More"}
+    )
+    DeskNote.objects.create(article=noted["story"], text="Another desk note")
+    assert Generation.current().key == generation  # nothing readers see changed
     for url in ["/", noted["story"].get_absolute_url(), "/feed/"]:
         reader.get(url)
         reader.get(url)

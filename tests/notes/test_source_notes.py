@@ -195,7 +195,11 @@ def test_deleting_a_note_or_the_story_is_final(newsroom, keys, django_db_setup):
     write(client, newsroom["story"])
     write(client, newsroom["story"], "second note")
     first = SourceNote.objects.order_by("pk").first()
-    response = client.post(reverse("admin:notes_sourcenote_remove", args=[first.pk]))
+    remove = reverse("admin:notes_sourcenote_remove", args=[first.pk])
+    confirm = client.get(remove)
+    assert "will be deleted at once. Nobody can bring it back" in confirm.content.decode()
+    assert NOTE not in confirm.content.decode() and SourceNote.objects.filter(pk=first.pk).exists()
+    response = client.post(remove)
     assert response.status_code == 302
     assert not SourceNote.objects.filter(pk=first.pk).exists()
     assert SourceNoteAccess.objects.filter(action="deleted").count() == 1
