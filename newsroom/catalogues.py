@@ -17,8 +17,8 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "locale"
-SOURCES = ["accounts", "articles", "media", "newsroom", "pagecache", "sections", "siteinfo",
-           "jinja2", "templates"]  # fmt: skip
+SOURCES = ["accounts", "articles", "media", "newsroom", "notes", "pagecache", "sections",
+           "siteinfo", "jinja2", "templates"]  # fmt: skip
 METHODS = [
     ("**.py", "python"),
     ("**.html", "jinja2"),

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from django.template.defaultfilters import pluralize
+from django.utils.translation import gettext as _
 
 from articles.checks import Finding, Story
 
@@ -15,8 +15,8 @@ def blocking_desk_notes_resolved(story: Story) -> Iterable[Finding]:
     count = DeskNote.objects.blocking().filter(article_id=story.article.pk).count()
     if count:
         yield Finding(
-            f"{count} blocking desk note{pluralize(count)} {pluralize(count, 'is,are')} open: "
-            "resolve {} before publishing.".format("it" if count == 1 else "them"),
+            _("Open desk notes block publishing (%(count)s): resolve them first.")
+            % {"count": count},
             field="",
             blocking=True,
         )

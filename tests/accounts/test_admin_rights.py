@@ -24,6 +24,7 @@ from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Author, Correction
 from media.models import Photo
+from notes.models import DeskNote, SourceNote
 from pagecache import memo
 from sections.models import Section
 from siteinfo.models import SiteLink, SiteSettings
@@ -120,6 +121,9 @@ def newsroom(django_user_model):
     gone = ArticleFactory(section=news, headline="Deleted story, full text")
     gone.delete()
     Correction.objects.create(article=live, text="An earlier version misnamed the court.")
+    # Notes (issue #18): a Reporter not on the byline reaches no source note on any screen.
+    DeskNote.objects.create(article=live, text="Check the court's name", blocking=True)
+    SourceNote.objects.create(article=live, ciphertext="gAAAA-not-a-real-token")
     site = SiteSettings.load()
     site.name = "The Meridian"
     site.save()
@@ -162,6 +166,7 @@ def rows_readers_and_rights_depend_on() -> str:
         # Devices of others: the reporter may set up their own second factor.
         User.objects.all(), TOTPDevice.objects.filter(user__is_superuser=True),
         StaticDevice.objects.filter(user__is_superuser=True),
+        SourceNote.objects.all(),
     ]  # fmt: skip
     return "\n".join(serializers.serialize("json", qs.order_by("pk")) for qs in querysets)
 

@@ -106,12 +106,12 @@ def test_a_blocking_note_stops_publishing_on_every_path(newsroom):
     )
     response = editor.post(change_url(story), data)
     assert response.status_code == 200
-    assert "1 blocking desk note is open: resolve it before publishing." in (
+    assert "Open desk notes block publishing (1): resolve them first." in (
         response.content.decode()
     )
     story.refresh_from_db()
     assert story.status == Article.Status.DRAFT
-    with pytest.raises(ValidationError, match="blocking desk note"):
+    with pytest.raises(ValidationError, match="desk notes block publishing"):
         services.publish(article=story, user=newsroom["editor"])
     # A draft can still be saved, and once the note is resolved the story goes out.
     assert editor.post(change_url(story), data | {"status": "draft"}).status_code == 302
