@@ -44,15 +44,17 @@ def test_notes_written_in_the_admin_reach_no_reader(page, desk):
     page.goto(f"/admin/articles/article/{story.pk}/change/")
     page.fill("#id_desk_note_text", DESK_NOTE)
     page.fill("#id_desk_note_quote", "signed in June")
-    page.click("button:has-text('Add desk note')")
-    page.wait_for_selector(".messagelist .success")
+    with page.expect_navigation(wait_until="domcontentloaded"):
+        page.click("button:has-text('Add desk note')")
+    page.locator(".desk-note__text").wait_for()
     assert page.locator(".desk-note__text").inner_text().strip() == DESK_NOTE
     assert page.locator(".desk-note__quote").inner_text().strip() == "signed in June"
 
     page.click("a:has-text('Open the source notes')")
     page.fill("#id_text", SOURCE_NOTE)
-    page.click("input[value='Keep this note']")
-    page.wait_for_selector(".messagelist .success")
+    with page.expect_navigation(wait_until="domcontentloaded"):
+        page.click("input[value='Keep this note']")
+    page.locator(".source-note__text").wait_for()
     assert SOURCE_NOTE in page.locator(".source-note__text").inner_text()
     assert SOURCE_NOTE not in SourceNote.objects.get().ciphertext
     assert DeskNote.objects.get().author == desk["editor"]
