@@ -33,7 +33,7 @@ from taggit.models import Tag
 from media.admin import PhotoAdmin, photo_thumbnail
 from media.models import Photo
 from newsroom import languages
-from newsroom.admin import DeskAdmin
+from newsroom.admin import DeskAdmin, too_large
 from newsroom.html import sanitize_html
 from newsroom.text import printable
 from notes import access as notes_access
@@ -44,8 +44,11 @@ from sections.forms import SectionChoiceField
 from . import autosave, body, checks, search, services
 from .diff import compare
 from .forms import ArticleForm
-from .models import Article, ArticleInReview, Author, Correction
+from .models import LARGE_FIELDS, Article, ArticleInReview, Author, Correction
 from .pagination import DeferredJoinPaginator
+
+# Stories the link-card chooser lists at once.
+STORY_CHOOSER_RESULTS = 20
 
 
 @admin.register(Author)
@@ -284,6 +287,12 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
             if obj
             else reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}_new")
             for name in names
+        }
+        # The body editor's choosers (static/newsroom_admin/blocks.js).
+        urls |= {
+            "photos": reverse("admin:media_photo_chooser"),
+            "photo_upload": reverse("admin:media_photo_chooser_upload"),
+            "stories": reverse(f"admin:{opts.app_label}_{opts.model_name}_chooser"),
         }
         context.update(
             {
@@ -592,7 +601,31 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
             self.admin_site.admin_view(self.translate_view),
             name=f"{opts.app_label}_{opts.model_name}_translate",
         )
-        return [compare_url, translate_url, *desk_urls, *super().get_urls()]
+        story_chooser = path(
+            "chooser/",
+            self.admin_site.admin_view(self.story_chooser_view),
+            name=f"{opts.app_label}_{opts.model_name}_chooser",
+        )
+        return [compare_url, translate_url, story_chooser, *desk_urls, *super().get_urls()]
+
+    def story_chooser_view(self, request: HttpRequest) -> JsonResponse:
+        """The body editor's link-card chooser: stories found as the story list finds them
+        (headline and summary), newest first, with the status the desk sees."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        stories = Article.objects.defer(*LARGE_FIELDS).order_by("-published_at", "-pk")
+        stories, _ = self.get_search_results(request, stories, request.GET.get("q", "").strip())
+        exclude = request.GET.get("exclude", "")
+        if exclude.isdigit() and not too_large(exclude):
+            stories = stories.exclude(pk=int(exclude))
+        return JsonResponse(
+            {
+                "results": [
+                    {"id": story.pk, "headline": story.headline, "status": story.display_status}
+                    for story in stories[:STORY_CHOOSER_RESULTS]
+                ]
+            }
+        )
 
     @admin.display(description=_("Status"))
     def revision_status(self, record) -> str:

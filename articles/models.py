@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import DEFAULT_MENU_GROUPS
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
@@ -41,6 +42,21 @@ BODY_EDITOR_EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    # The body's blocks (articles.body; the nodes are in static/newsroom_admin/blocks.js).
+    "HorizontalRule": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "InlinePhoto": True,
+    "PullQuote": True,
+    "PullQuoteText": True,
+    "PullQuoteAttribution": True,
+    "FactBox": True,
+    "FactBoxTitle": True,
+    "StoryCard": True,
+    "Embed": True,
+    "Menu": {"groups": [*DEFAULT_MENU_GROUPS, {"group": "blocks"}]},
 }
 
 # Columns no page prints whole: left in the database unless asked for by name.

@@ -1,7 +1,9 @@
 from django.contrib import admin, messages
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponseNotAllowed, JsonResponse
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 
 from newsroom.admin import DeskAdmin
@@ -22,6 +24,24 @@ def photo_thumbnail(photo: Photo | None, width: int = 120) -> str:
         photo.alt_text,
         width,
     )
+
+
+# Photos the writing desk's chooser lists at once: enough to scan, few enough to draw quickly.
+CHOOSER_RESULTS = 24
+
+
+def photo_choice(photo: Photo) -> dict:
+    """A photo as the body editor's chooser shows it: its own texts and a thumbnail rendition
+    (never the original)."""
+    return {
+        "id": photo.pk,
+        "caption": photo.caption,
+        "credit": photo.credit,
+        "alt": photo.alt_text,
+        "thumbnail": photo.url("thumb"),
+        "width": photo.width,
+        "height": photo.height,
+    }
 
 
 @admin.register(Photo)
@@ -47,6 +67,51 @@ class PhotoAdmin(DeskAdmin):
     class Media:
         css = {"all": ["newsroom_admin/admin.css"]}
         js = ["newsroom_admin/photo_preview.js", "newsroom_admin/focal_point.js"]
+
+    def get_urls(self):
+        opts = self.model._meta
+        chooser = [
+            path(
+                "chooser/",
+                self.admin_site.admin_view(self.chooser_view),
+                name=f"{opts.app_label}_{opts.model_name}_chooser",
+            ),
+            path(
+                "chooser/upload/",
+                self.admin_site.admin_view(self.chooser_upload_view),
+                name=f"{opts.app_label}_{opts.model_name}_chooser_upload",
+            ),
+        ]
+        return [*chooser, *super().get_urls()]
+
+    def chooser_view(self, request: HttpRequest) -> JsonResponse:
+        """The body editor's photo chooser: the library searched as the photo list searches it
+        (caption, credit, alt text), newest first; or the photos with the given ids."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        photos = self.get_queryset(request)
+        ids = [value for value in request.GET.getlist("id") if value.isdigit()]
+        if ids:
+            photos = photos.filter(pk__in=[int(value) for value in ids[:CHOOSER_RESULTS]])
+        else:
+            photos, _ = self.get_search_results(request, photos, request.GET.get("q", "").strip())
+        return JsonResponse(
+            {"results": [photo_choice(photo) for photo in photos[:CHOOSER_RESULTS]]}
+        )
+
+    def chooser_upload_view(self, request: HttpRequest) -> JsonResponse:
+        """A new photo uploaded from the body editor, through the photo form's own checks (and
+        its stripping of hidden data), logged as the photo admin logs an addition."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = self.form(request.POST, request.FILES)
+        if not form.is_valid():
+            return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+        photo = form.save()
+        self.log_addition(request, photo, [{"added": {}}])
+        return JsonResponse(photo_choice(photo), status=201)
 
     def has_take_down_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("media.take_down_photo")

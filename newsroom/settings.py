@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -293,11 +295,35 @@ SECURE_CSP = {
 ADMIN_CSP = SECURE_CSP | {
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:", "blob:"],
+    # Thumbnails in the photo chooser come from the photo store (its own host on S3).
+    "img-src": [CSP.SELF, "data:", "blob:", *MEDIA_ORIGINS],
 }
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
+
+# The body editor's own blocks (issue #14): Tiptap nodes in a module we serve, loaded by the
+# editor's configurable preset. newsroom.html, not the editor package, decides what is kept.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        # Resolved when a form is drawn (the address of our own static file, hashed in production).
+        "js": [static_lazy("newsroom_admin/blocks.js")],
+        "extensions": {
+            # No tags of their own for the package's sanitizer: ours is the one in use.
+            name: html_tags([])
+            for name in (
+                "InlinePhoto",
+                "PullQuote",
+                "PullQuoteText",
+                "PullQuoteAttribution",
+                "FactBox",
+                "FactBoxTitle",
+                "StoryCard",
+                "Embed",
+            )
+        },
+    }
+]
 
 # Article bodies are sanitized by newsroom.html.sanitize_html on save (the one
 # sanitizer), not by the editor package's own nh3 pass.
