@@ -34,6 +34,46 @@ const photoInfo = (id) => {
   return photos.get(id)
 }
 
+// Inserts a block at the cursor, between the body's top-level blocks: in place of an empty
+// paragraph, before a paragraph the cursor starts, after one it ends (a paragraph the cursor
+// is inside is split there). The cursor then goes where the editor types next: the block's
+// first empty line (a quote, a fact), or a paragraph after it, made if there is none.
+const insertBlock = async (editor, json) => {
+  // A dialog that just closed gives the focus back to the editor, with the selection it had:
+  // the block goes in after that.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+  editor.commands.focus()
+  let { selection } = editor.state
+  const { $from } = selection
+  if ($from.depth === 1 && $from.parent.isTextblock && $from.parentOffset > 0 && $from.parentOffset < $from.parent.content.size) {
+    editor.commands.splitBlock()
+    selection = editor.state.selection
+  }
+  const { state, view } = editor
+  const $pos = selection.$from
+  let from = $pos.depth ? $pos.before(1) : $pos.pos
+  const current = $pos.depth ? $pos.node(1) : selection.node
+  let to = from
+  if (current?.type.name === "paragraph" && current.content.size === 0) to = from + current.nodeSize
+  else if (current && !($pos.depth === 1 && $pos.parentOffset === 0)) from = to = from + current.nodeSize
+  const after = state.doc.resolve(to).nodeAfter
+  const nodes = [state.schema.nodeFromJSON(json)]
+  if (after?.type.name !== "paragraph") nodes.push(state.schema.nodes.paragraph.create())
+  view.dispatch(state.tr.replaceWith(from, to, nodes))
+  const inserted = editor.state.doc.nodeAt(from)
+  let cursor = from + inserted.nodeSize + 1
+  let found = false
+  inserted.descendants((child, pos) => {
+    if (found) return false
+    if (child.isTextblock && child.content.size === 0) {
+      cursor = from + 1 + pos + 1
+      found = true
+    }
+    return !found
+  })
+  editor.chain().focus().setTextSelection(cursor).scrollIntoView().run()
+}
+
 // A chooser: a modal dialog outside the article form (its fields are never posted with it).
 const openChooser = (title, build) => {
   const headingId = uniqueId("title")
@@ -73,7 +113,7 @@ const choosePhoto = (editor) => {
     const insert = (photo) => {
       photos.set(String(photo.id), Promise.resolve(photo))
       dialog.close()
-      editor.chain().focus().insertContent({ type: "inlinePhoto", attrs: { photo: String(photo.id) } }).run()
+      insertBlock(editor, { type: "inlinePhoto", attrs: { photo: String(photo.id) } })
     }
     const results = crel("ul", { className: "desk-chooser__results desk-chooser__results--photos" })
     const found = crel("p", { className: "desk-chooser__status", role: "status" })
@@ -160,11 +200,7 @@ const chooseStory = (editor) => {
             ])
             button.addEventListener("click", () => {
               dialog.close()
-              editor
-                .chain()
-                .focus()
-                .insertContent({ type: "storyCard", attrs: { story: String(story.id), headline: story.headline } })
-                .run()
+              insertBlock(editor, { type: "storyCard", attrs: { story: String(story.id), headline: story.headline } })
             })
             return crel("li", {}, [button])
           }),
@@ -299,6 +335,14 @@ export const InlinePhoto = Node.create({
       command: choosePhoto,
       button: buttons.material("add_photo_alternate", gettext("insert photo")),
     })
+    // A section break goes in between paragraphs as every block does (the editor's own
+    // horizontal-rule command can take an empty line's neighbouring block with it).
+    menu.defineItem({
+      name: "sectionBreak",
+      groups: "blocks",
+      command: (editor) => insertBlock(editor, { type: "horizontalRule" }),
+      button: buttons.material("more_horiz", gettext("insert section break")),
+    })
   },
 })
 
@@ -322,14 +366,10 @@ export const PullQuote = Node.create({
       name: "pullQuote",
       groups: "blocks",
       command(editor) {
-        editor
-          .chain()
-          .focus()
-          .insertContent({
-            type: "pullQuote",
-            content: [{ type: "pullQuoteText", content: [{ type: "paragraph" }] }, { type: "pullQuoteAttribution" }],
-          })
-          .run()
+        insertBlock(editor, {
+          type: "pullQuote",
+          content: [{ type: "pullQuoteText", content: [{ type: "paragraph" }] }, { type: "pullQuoteAttribution" }],
+        })
       },
       button: buttons.material("format_quote", gettext("insert pull quote")),
     })
@@ -368,7 +408,8 @@ export const PullQuoteAttribution = Node.create({
 export const FactBox = Node.create({
   name: "factBox",
   group: "block",
-  content: "factBoxTitle bulletList",
+  // A list of facts; paragraphs are allowed too, so that ending the list keeps the box valid.
+  content: "factBoxTitle (bulletList | orderedList | paragraph)+",
   defining: true,
   isolating: true,
 
@@ -385,17 +426,13 @@ export const FactBox = Node.create({
       name: "factBox",
       groups: "blocks",
       command(editor) {
-        editor
-          .chain()
-          .focus()
-          .insertContent({
-            type: "factBox",
-            content: [
-              { type: "factBoxTitle", content: [{ type: "text", text: gettext("What we know") }] },
-              { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph" }] }] },
-            ],
-          })
-          .run()
+        insertBlock(editor, {
+          type: "factBox",
+          content: [
+            { type: "factBoxTitle", content: [{ type: "text", text: gettext("What we know") }] },
+            { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph" }] }] },
+          ],
+        })
       },
       button: buttons.material("fact_check", gettext("insert fact box")),
     })
@@ -479,11 +516,11 @@ export const Embed = Node.create({
         const current = selected?.type.name === "embed" ? selected.attrs : { url: "", title: "" }
         const attrs = await embedDialog(editor, { ...current })
         if (!attrs) return
-        const chain = editor.chain().focus()
-        if (selected?.type.name === "embed") chain.updateAttributes("embed", attrs).run()
-        else chain.insertContent({ type: "embed", attrs }).run()
+        if (selected?.type.name === "embed") editor.chain().focus().updateAttributes("embed", attrs).run()
+        else insertBlock(editor, { type: "embed", attrs })
       },
       button: buttons.material("smart_display", gettext("embed video or post")),
     })
   },
 })
+
