@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Rss201rev2Feed, rfc3339_date
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from edge.keys import LATEST, shown
 from newsroom.addresses import address
 from newsroom.text import strip_invisible
 from sections.models import Section
@@ -75,7 +76,12 @@ class ArticleFeed(Feed):
     def articles(self, obj) -> QuerySet:
         return Article.objects.edition()
 
+    def list_keys(self, obj) -> list[str]:
+        """What the feed is a list of, for the CDN (edge.keys): the newest stories."""
+        return [LATEST]
+
     def items(self, obj) -> list[Article]:
+        shown(*self.list_keys(obj))
         return list(
             self.articles(obj).for_listing().prefetch_related("authors", "tags")[:FEED_LENGTH]
         )
@@ -143,6 +149,9 @@ class SectionFeed(ArticleFeed):
     def articles(self, obj: Section) -> QuerySet:
         return Article.objects.edition().in_section(obj, self.sections)
 
+    def list_keys(self, obj: Section) -> list[str]:
+        return [f"section:{section.pk}" for section in self.sections.subtree(obj)]
+
     def title(self, obj: Section) -> str:
         return f"{obj.name} | {self.site_name}"
 
@@ -165,6 +174,9 @@ class TagFeed(ArticleFeed):
 
     def articles(self, obj: Tag) -> QuerySet:
         return Article.objects.edition().tagged(obj.pk)
+
+    def list_keys(self, obj: Tag) -> list[str]:
+        return [f"tag:{obj.pk}"]
 
     def title(self, obj: Tag) -> str:
         return f"{obj.name} | {self.site_name}"

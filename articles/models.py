@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
+from edge.keys import shown
 from media.models import Photo
 from newsroom.addresses import address
 from newsroom.html import html_to_text, sanitize_html
@@ -113,6 +114,10 @@ class StoredRow(NamedTuple):
     version: int
     status: str
     published_at: datetime
+    section_id: int
+    expires_at: datetime | None
+    editors_choice: bool
+    language: str
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -402,6 +407,7 @@ class Article(models.Model):
         # Whether readers saw (or were due to see) the article before this save: then the save
         # changes their pages even if it takes the article down (articles.changes).
         self.stored_status = stored.status if stored else None
+        self.stored_listing = stored  # which lists it was on (articles.changes, issue #20)
         if self.status == self.Status.UNPUBLISHED and self.stored_status != self.status:
             # Taken down: every share-preview link out there stops working for good.
             self.preview_secret = new_preview_secret()
@@ -412,6 +418,14 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         """The story's address in its own edition (/ar/… for a story in Arabic)."""
         return self.address_in(self.language)
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        article = super().from_db(db, field_names, values, **kwargs)
+        # A reader page loading a story shows it (its page, a card, a feed item, a link card),
+        # with its section's name: an edit must purge that page (edge.keys, issue #20).
+        shown(f"article:{article.pk}", f"section-name:{article.__dict__.get('section_id')}")
+        return article
 
     def address_in(self, language: str) -> str:
         """The story's address in an edition: its own edition's, or another's that shows it
@@ -472,7 +486,14 @@ class Article(models.Model):
             if transaction.get_connection().in_atomic_block:
                 row = row.select_for_update()
             self._stored_row = row.values_list(
-                "version", "status", "published_at", named=True
+                "version",
+                "status",
+                "published_at",
+                "section_id",
+                "expires_at",
+                "editors_choice",
+                "language",
+                named=True,
             ).first()
         return self._stored_row
 

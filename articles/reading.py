@@ -23,6 +23,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from taggit.models import Tag
 
+from edge.keys import shown
 from media.models import Photo
 from newsroom.prepared import Param, Prepared
 
@@ -148,6 +149,8 @@ class Story:
                 len(tags), now=now, article=article.pk, language=article.language, **tags
             )
         if len(related) < RELATED_COUNT:
+            # Filled with the section's newest: a story published there changes this list.
+            shown(f"section:{article.section_id}")
             found = {f"found{n}": other.pk for n, other in enumerate(related)}
             related += LATEST_IN_SECTION.run(
                 len(found),
@@ -169,10 +172,13 @@ def live_story(slug: str) -> Story | None:
 
 
 def story(article: Article) -> Story:
+    authors, tags = AUTHORS.run(article=article.pk), TAGS.run(article=article.pk)
+    # Their names are on the page, and the tags choose its related stories.
+    shown(*(f"author:{author.pk}" for author in authors), *(f"tag:{tag.pk}" for tag in tags))
     return Story(
         article,
-        AUTHORS.run(article=article.pk),
-        TAGS.run(article=article.pk),
+        authors,
+        tags,
         CORRECTIONS.run(article=article.pk),
         body_of(article),
         TRANSLATIONS.run(article=article.pk, group=article.translation_group, now=timezone.now()),

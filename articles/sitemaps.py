@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
+from edge import keys
+from edge.keys import shown
 from newsroom.text import strip_invisible
 from pagecache.middleware import reads_query
 from sections.models import Section
@@ -146,6 +148,7 @@ SITEMAPS = {"sections": SectionSitemap, "articles": ArticleSitemap, "tags": TagS
 
 
 def _sitemaps(request: HttpRequest) -> dict[str, CanonicalSitemap]:
+    shown(keys.SITEMAPS, keys.LATEST)
     base_url = request.site_settings.base_url(request)
     return {name: cls(base_url) for name, cls in SITEMAPS.items()}
 
@@ -177,6 +180,7 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     sitemap, and the front page is where the next story will be.
     """
     site = request.site_settings
+    shown(keys.SITEMAPS, keys.LATEST)
     articles = (
         Article.objects.edition()
         .filter(published_at__gte=timezone.now() - NEWS_WINDOW)

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control, never_cache
 from taggit.models import Tag
 
+from edge.keys import CORRECTIONS, LATEST, shown
 from newsroom import languages
 from pagecache.memo import content_changed_at
 from pagecache.middleware import reads_query
@@ -37,8 +38,14 @@ def numbered_page(request: HttpRequest, results: QuerySet | search.FullTextResul
         raise Http404("No such page.") from error
 
 
+def section_keys(tree, section) -> list[str]:
+    """A section's list shows its subsections' stories too: it changes when theirs do."""
+    return [f"section:{each.pk}" for each in tree.subtree(section)]
+
+
 def home(request: HttpRequest) -> HttpResponse:
     site = request.site_settings
+    shown(LATEST)
     return render(
         request,
         "articles/home.html",
@@ -56,6 +63,7 @@ def section_detail(request: HttpRequest, path: str) -> HttpResponse:
         raise Http404("No such section.")
     page = listing_page(request, Article.objects.edition().in_section(section, tree).for_listing())
     breadcrumbs = tree.ancestors_and_self(section)
+    shown(*section_keys(tree, section), *(f"section-name:{s.pk}" for s in breadcrumbs))
     base_url = request.site_settings.base_url(request)
     return render(
         request,
@@ -132,6 +140,7 @@ def render_article(
     site = request.site_settings
     base_url = site.base_url(request)
     breadcrumbs = sections(request).ancestors_and_self(article.section)
+    shown(*(f"section-name:{section.pk}" for section in breadcrumbs))
     return render(
         request,
         "articles/article_detail.html",
@@ -159,6 +168,7 @@ def render_article(
 @reads_query("before", "after")
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
+    shown(f"tag:{tag.pk}")
     page = listing_page(request, Article.objects.edition().tagged(tag.pk).for_listing())
     if not page.object_list:
         # A tag used only by unpublished stories would reveal what is being worked on.
@@ -169,6 +179,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @reads_query("before", "after")
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
+    shown(f"author:{author.pk}")
     page = listing_page(request, Article.objects.edition().filter(authors=author).for_listing())
     if not page.object_list:
         # A new reporter's name, before their first story is out, is nobody's business.
@@ -179,6 +190,7 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @reads_query("before", "after")
 def corrections(request: HttpRequest) -> HttpResponse:
     """Every correction and update on published articles, newest first."""
+    shown(CORRECTIONS)
     page = listing_page(
         request,
         Correction.objects.filter(article__in=Article.objects.edition())

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from edge.keys import shown
 from newsroom.text import printable
 
 from . import renditions
@@ -125,6 +126,8 @@ class Photo(models.Model):
         photo = super().from_db(db, field_names, values, **kwargs)
         if "image" in photo.__dict__:  # not a deferred load
             photo._stored_source = photo.source
+        # A reader page loading a photo shows it: a new credit must purge that page (issue #20).
+        shown(f"photo:{photo.pk}")
         return photo
 
     # Renditions: the one door into them. Pages never show the original.

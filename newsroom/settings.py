@@ -73,12 +73,15 @@ INSTALLED_APPS = [
     "archive",
     "notes",
     "demo",
+    "edge",
 ]
 
 MIDDLEWARE = [
     # Outermost: answers readers with pages already drawn, before anything else runs, and
     # keeps what the layers below made (headers included) for the next reader.
     "pagecache.middleware.PageCacheMiddleware",
+    # Names what each reader page shows for the CDN (surrogate keys), kept with the page.
+    "edge.middleware.SurrogateKeyMiddleware",
     # Compresses pages for browsers that accept gzip.
     "django.middleware.gzip.GZipMiddleware",
     # ETag on every page and 304 Not Modified answers to If-None-Match / If-Modified-Since.
@@ -426,6 +429,31 @@ PAGE_STALE_SECONDS = 30
 PAGE_STALE_IF_ERROR_SECONDS = int(os.environ.get("PAGE_STALE_IF_ERROR_SECONDS", 86400))
 # The next scheduled change readers will see (a story going live): no page is kept past it.
 PAGE_CACHE_NEXT_CHANGE = "articles.models.next_scheduled_change"
+
+# Edge caching (issue #20): a CDN or Varnish in front, purged by surrogate keys (edge app).
+# EDGE_CACHE: "" (none: no keys are sent), "varnish", "fastly" or "cloudflare".
+EDGE_CACHE = os.environ.get("EDGE_CACHE", "").strip().lower()
+# The response header carrying the keys; empty: the backend's own (xkey, Surrogate-Key, Cache-Tag).
+EDGE_KEY_HEADER = os.environ.get("EDGE_KEY_HEADER", "")
+# With a CDN that is purged, pages are kept there for hours (capped at the next scheduled
+# change), served stale while refetched and while we are down; without one, as our own cache.
+EDGE_SECONDS = int(
+    os.environ.get("EDGE_SECONDS") or (4 * 3600 if EDGE_CACHE else PAGE_CACHE_SECONDS)
+)
+EDGE_STALE_SECONDS = int(
+    os.environ.get("EDGE_STALE_SECONDS") or (60 if EDGE_CACHE else PAGE_STALE_SECONDS)
+)
+EDGE_PURGE_TIMEOUT_SECONDS = float(os.environ.get("EDGE_PURGE_TIMEOUT_SECONDS", 2))
+EDGE_PURGE_ATTEMPTS = int(os.environ.get("EDGE_PURGE_ATTEMPTS", 2))
+# Varnish: each instance's address (comma-separated), and PURGE (xkey) or BAN.
+EDGE_VARNISH_URLS = [url for url in os.environ.get("EDGE_VARNISH_URLS", "").split(",") if url]
+EDGE_VARNISH_METHOD = os.environ.get("EDGE_VARNISH_METHOD", "PURGE").upper()
+EDGE_FASTLY_SERVICE_ID = os.environ.get("EDGE_FASTLY_SERVICE_ID", "")
+EDGE_FASTLY_TOKEN = os.environ.get("EDGE_FASTLY_TOKEN", "")
+EDGE_FASTLY_API = os.environ.get("EDGE_FASTLY_API", "https://api.fastly.com")
+EDGE_CLOUDFLARE_ZONE_ID = os.environ.get("EDGE_CLOUDFLARE_ZONE_ID", "")
+EDGE_CLOUDFLARE_TOKEN = os.environ.get("EDGE_CLOUDFLARE_TOKEN", "")
+EDGE_CLOUDFLARE_API = os.environ.get("EDGE_CLOUDFLARE_API", "https://api.cloudflare.com/client/v4")
 
 
 # Per-page counts on reader listings.

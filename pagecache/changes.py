@@ -9,6 +9,7 @@ in the same transaction, and once the transaction commits every process is told
 """
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -21,6 +22,8 @@ KeysOf = Callable[[Any], Iterable[str]]
 _watched: dict[type[Model], KeysOf] = {}
 # Run after each commit that changed what readers see, with the keys it touched.
 _after_commit: list[Callable[[set[str]], None]] = []
+# The keys of what changed by itself between two times (stories going live or expiring).
+_due: list[Callable[[datetime, datetime], Iterable[str]]] = []
 
 
 def watch(model: type[Model], keys_of: KeysOf) -> None:
@@ -30,6 +33,20 @@ def watch(model: type[Model], keys_of: KeysOf) -> None:
 
 def after_commit(callback: Callable[[set[str]], None]) -> None:
     _after_commit.append(callback)
+
+
+def watch_schedule(keys_due: Callable[[datetime, datetime], Iterable[str]]) -> None:
+    """keys_due(since, until): the keys of what readers see change by itself in that time."""
+    _due.append(keys_due)
+
+
+def scheduled(since: datetime, until: datetime) -> None:
+    """A scheduled change has come (pagecache.generation started its generation): hand what it
+    touched to the after-commit callbacks, as for an editor's change (no cron job)."""
+    keys = {key for keys_due in _due for key in keys_due(since, until)}
+    if keys:
+        for callback in _after_commit:
+            callback(keys)
 
 
 def changed(keys: Iterable[str], using: str = DEFAULT_DB_ALIAS) -> None:

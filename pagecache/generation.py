@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from newsroom.logs import warn_every
 
+from . import changes
 from .models import Generation, State
 from .store import LocalPages, SharedPages, TieredPages, local_pages
 
@@ -193,12 +194,19 @@ class Generations:
         """A scheduled change has come: the first process to notice starts the next generation."""
         with self.lock:
             try:
-                Generation.bump(only_if=state.key)
-                state = Generation.current()
+                bumped = Generation.bump(only_if=state.key)
+                new_state = Generation.current()
             except DatabaseError:
                 return state
-            self.publish(state)
-            return state
+            self.publish(new_state)
+            if bumped:
+                # Only the process that started the generation: what went live or expired
+                # since the last one is purged from CDNs once (edge.purging).
+                try:
+                    changes.scheduled(state.changed_at, new_state.changed_at)
+                except DatabaseError:
+                    logger.exception("Could not read what the scheduled change touched.")
+            return new_state
 
     def publish(self, state: State) -> None:
         self.copy.write(state)

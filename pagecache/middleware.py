@@ -93,7 +93,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if state is not None and request.method == "GET" and self.can_store(response):
             lifetime = self.lifetime(state)
-            self.set_cache_control(response, lifetime)
+            self.set_cache_control(response, lifetime, self.edge_lifetime(state, lifetime))
             if lifetime > 0:
                 headers = dict(response.headers._store)
                 entry = Entry(state.key, time.time() + lifetime, response.status_code, headers,
@@ -133,7 +133,8 @@ class PageCacheMiddleware:
         # The headers were checked when the page was drawn: copied as Django keeps them.
         response.headers._store = dict(entry.headers)
         lifetime = max(int(entry.expires_at - time.time()), 0)
-        response.headers["Cache-Control"] = self.cache_control(lifetime)
+        edge = lifetime if stale else self.edge_lifetime(request.content_state, lifetime)
+        response.headers["Cache-Control"] = self.cache_control(lifetime, edge)
         if stale:
             # RFC 9111 retired the Warning header, but caches and tools still read it.
             response.headers["Warning"] = '110 - "Response is Stale"'
@@ -163,29 +164,40 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def lifetime(state) -> int:
+    def lifetime(state, seconds: int | None = None) -> int:
         """Seconds a page may be kept: the configured time, or less if a story is due.
 
         A story whose time came while the page was being drawn may be missing from it: the
         generation was read at the start of the request, so that page is not kept at all.
         """
-        seconds = settings.PAGE_CACHE_SECONDS
+        seconds = settings.PAGE_CACHE_SECONDS if seconds is None else seconds
         if state.next_change is None:
             return seconds
         return max(min(seconds, int((state.next_change - timezone.now()).total_seconds())), 0)
 
+    def edge_lifetime(self, state, lifetime: int) -> int:
+        """Seconds a CDN may keep the page (s-maxage): hours when a purged CDN is configured
+        (issue #20; still capped at the next scheduled change), else as long as we keep it."""
+        if not settings.EDGE_CACHE or state is None:
+            return lifetime
+        return self.lifetime(state, settings.EDGE_SECONDS)
+
     @staticmethod
-    def cache_control(lifetime: int) -> str:
-        """What readers' browsers and CDNs are told: kept at most `lifetime` seconds."""
+    def cache_control(lifetime: int, edge_lifetime: int | None = None) -> str:
+        """What readers' browsers and CDNs are told: browsers keep the page at most `lifetime`
+        seconds, CDNs `edge_lifetime` (the same unless a purged CDN is configured)."""
+        edge = lifetime if edge_lifetime is None else edge_lifetime
         return (
             f"public, max-age={min(settings.PAGE_BROWSER_SECONDS, lifetime)}, "
-            f"s-maxage={lifetime}, "
-            f"stale-while-revalidate={settings.PAGE_STALE_SECONDS if lifetime else 0}, "
+            f"s-maxage={edge}, "
+            f"stale-while-revalidate={settings.EDGE_STALE_SECONDS if edge else 0}, "
             f"stale-if-error={settings.PAGE_STALE_IF_ERROR_SECONDS}"
         )
 
-    def set_cache_control(self, response: HttpResponseBase, lifetime: int) -> None:
-        response.headers["Cache-Control"] = self.cache_control(lifetime)
+    def set_cache_control(
+        self, response: HttpResponseBase, lifetime: int, edge_lifetime: int | None = None
+    ) -> None:
+        response.headers["Cache-Control"] = self.cache_control(lifetime, edge_lifetime)
 
     @staticmethod
     def mark(response: HttpResponseBase, state: str) -> None:
