@@ -105,6 +105,16 @@ def test_varnish_gets_purge_with_xkey_on_every_instance(varnish_standin, story):
     }
 
 
+def test_varnish_can_be_purged_with_bans(settings, varnish_standin, story):
+    """EDGE_VARNISH_METHOD=BAN sends BAN / with the same keys, which the VCL turns into a ban."""
+    settings.EDGE_VARNISH_METHOD = "BAN"
+    varnish_standin.requests.clear()
+    purging.purge_after_commit({"chrome"})
+    assert [(r.method, r.headers["xkey-purge"]) for r in varnish_standin.requests] == [
+        ("BAN", "chrome")
+    ] * 2
+
+
 def test_publishing_purges_every_list_the_story_joins(fastly, editor, story):
     """Publishing purges its section's, tags', authors' and the newest lists."""
     draft = ArticleFactory(section=story.section, status=Article.Status.DRAFT)

@@ -133,3 +133,26 @@ def test_edge_lifetime_is_hours_with_stale_directives(client, fastly, story):
         assert "max-age=60" in cache_control
         assert {"s-maxage=14400", "s-maxage=14399"} & cache_control
         assert {"stale-while-revalidate=60", "stale-if-error=86400"} <= cache_control
+
+
+def test_naming_what_a_page_shows_costs_no_query(client, settings, story):
+    """Every reader page makes as many queries with keys collected as without."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from pagecache.generation import generations
+
+    # The generation is checked against the database once a second: not during this test.
+    settings.PAGE_CACHE_RECHECK_SECONDS = 3600
+    urls = ["/", "/news/", story.get_absolute_url(), "/feed/", "/tags/shipping/"]
+    counts = {}
+    for cdn in ["", "fastly"]:
+        settings.EDGE_CACHE, settings.EDGE_FASTLY_SERVICE_ID = cdn, "service"
+        settings.EDGE_FASTLY_TOKEN = "token"
+        for url in urls:
+            client.get(url)  # per-generation values are read once, by the first page
+            generations().pages.clear()
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            counts[cdn, url] = len(queries)
+    assert [counts["", url] for url in urls] == [counts["fastly", url] for url in urls]

@@ -139,3 +139,18 @@ def test_a_new_photo_credit_reaches_every_page_showing_the_photo(stack):
         status, headers, body = get(varnish.url, path)
         assert "Harbour Photo Agency" in body, path
     assert not hit(get(varnish.url, found["section"])[1])
+
+
+def test_a_ban_by_key_drops_the_pages_showing_it(stack):
+    """EDGE_VARNISH_METHOD=BAN's request (BAN / with xkey-purge) drops exactly those pages."""
+    site, varnish = stack
+    found = story(site, 3)
+    other = unrelated_section(site, varnish, f"article:{found['pk']}")
+    warm(varnish, found["url"], other)
+    request = urllib.request.Request(
+        f"{varnish.url}/", method="BAN", headers={"xkey-purge": f"article:{found['pk']}"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.status == 200
+    assert not hit(get(varnish.url, found["url"])[1])
+    assert hit(get(varnish.url, other)[1])
