@@ -424,7 +424,9 @@ class Article(models.Model):
         article = super().from_db(db, field_names, values, **kwargs)
         # A reader page loading a story shows it (its page, a card, a feed item, a link card),
         # with its section's name: an edit must purge that page (edge.keys, issue #20).
-        shown(f"article:{article.pk}", f"section-name:{article.__dict__.get('section_id')}")
+        shown(f"article:{article.pk}")
+        if (section := article.__dict__.get("section_id")) is not None:
+            shown(f"section-name:{section}")
         return article
 
     def address_in(self, language: str) -> str:

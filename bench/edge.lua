@@ -21,7 +21,7 @@ end
 
 function request()
   position = position % #paths + 1
-  return wrk.format("GET", paths[position])
+  return wrk.format("GET", paths[position], {["Accept-Encoding"] = "gzip"})
 end
 
 function response(status, headers, body)

@@ -19,12 +19,15 @@ backend default {
     .first_byte_timeout = 30s;
     # /healthz answers 503 when the database does not: then pages already kept are served
     # stale (for up to a day, as stale-if-error asks) instead of errors.
+    # Sick only after five failed checks in a row (25 s): a busy site answering slowly is not
+    # down, and a sick backend gets no requests at all.
     .probe = {
         .url = "/healthz";
-        .interval = 2s;
-        .timeout = 1s;
-        .window = 3;
-        .threshold = 2;
+        .interval = 5s;
+        .timeout = 5s;
+        .window = 5;
+        .threshold = 1;
+        .initial = 1;
     }
 }
 
