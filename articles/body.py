@@ -134,11 +134,24 @@ def has_story_links(body_html: str) -> bool:
     return "data-story=" in body_html
 
 
-def render(body_html: str, photos: dict, stories: dict) -> SafeString:
+def photo_text(caption: str, credit: str, alt: str) -> SafeString:
+    """A photo told in words, for pages without images: its caption (or else its alt text)
+    and credit."""
+    words = caption or alt
+    return format_html(
+        '<p class="photo-note">[{}: {}{}]</p>',
+        gettext("Photo"),
+        words,
+        format_html(" ({})", credit) if credit else "",
+    )
+
+
+def render(body_html: str, photos: dict, stories: dict, photos_as_text: bool = False) -> SafeString:
     """The body as readers get it: each photo through the rendition path with this use's texts,
     each link card with its story's current headline and address, each embed as a plain link,
     tables scrollable on a phone. A photo or story no longer there (taken down, unpublished)
-    leaves nothing behind."""
+    leaves nothing behind. With photos_as_text (the text edition) a photo is its caption,
+    credit or alt text as a paragraph, and no image."""
 
     def photo(match: re.Match) -> str:
         found = _attributes(match.group(1))
@@ -147,6 +160,8 @@ def render(body_html: str, photos: dict, stories: dict) -> SafeString:
             return ""
         caption = found.get("data-caption") or shown.caption
         credit = found.get("data-credit") or shown.credit
+        if photos_as_text:
+            return photo_text(caption, credit, found.get("data-alt") or shown.alt_text)
         image = picture(shown, INLINE_PHOTO_ROLE, alt=found.get("data-alt") or shown.alt_text)
         if not caption and not credit:
             return format_html('<figure class="figure figure--inline">{}</figure>', image)

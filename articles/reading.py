@@ -163,15 +163,15 @@ class Story:
         return related
 
 
-def live_story(slug: str) -> Story | None:
+def live_story(slug: str, photos_as_text: bool = False) -> Story | None:
     """The live story with this slug, with what its page shows, or None."""
     article = next(iter(STORY.run(slug=slug, now=timezone.now())), None)
     if article is None:
         return None
-    return story(article)
+    return story(article, photos_as_text)
 
 
-def story(article: Article) -> Story:
+def story(article: Article, photos_as_text: bool = False) -> Story:
     authors, tags = AUTHORS.run(article=article.pk), TAGS.run(article=article.pk)
     # Their names are on the page, and the tags choose its related stories.
     shown(*(f"author:{author.pk}" for author in authors), *(f"tag:{tag.pk}" for tag in tags))
@@ -180,13 +180,14 @@ def story(article: Article) -> Story:
         authors,
         tags,
         CORRECTIONS.run(article=article.pk),
-        body_of(article),
+        body_of(article, photos_as_text),
         TRANSLATIONS.run(article=article.pk, group=article.translation_group, now=timezone.now()),
     )
 
 
-def body_of(article: Article) -> SafeString:
-    """The body with its photos and link cards drawn as they are now (articles.body)."""
+def body_of(article: Article, photos_as_text: bool = False) -> SafeString:
+    """The body with its photos and link cards drawn as they are now (articles.body); photos
+    told in words for the text edition."""
     html = article.body_html
     photos = stories = {}
     if body.has_photos(html):
@@ -195,7 +196,7 @@ def body_of(article: Article) -> SafeString:
         stories = {
             other.pk: other for other in LINKED_STORIES.run(article=article.pk, now=timezone.now())
         }
-    return body.render(html, photos, stories)
+    return body.render(html, photos, stories, photos_as_text)
 
 
 def _front_page(*subtrees: tuple[int, ...], each: int):

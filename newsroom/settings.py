@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "notes",
     "demo",
     "edge",
+    "textedition",
+    "api",
+    "mirror",
 ]
 
 MIDDLEWARE = [
@@ -121,6 +124,7 @@ TEMPLATES = [
             "context_processors": [
                 "siteinfo.context_processors.site",
                 "articles.context_processors.reader_navigation",
+                "textedition.context_processors.text_edition",
             ],
         },
     },

@@ -24,5 +24,10 @@ urlpatterns = [
     *static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT),
     # Every edition is a whole site: the default language's at the root, the others under
     # their code (/ar/, /fr/); newsroom.editions picks the language from the address.
-    *i18n_patterns(path("", include("articles.urls")), prefix_default_language=False),
+    *i18n_patterns(
+        # The text edition (issue #17) before the articles' section catch-all.
+        path("text/", include("textedition.urls")),
+        path("", include("articles.urls")),
+        prefix_default_language=False,
+    ),
 ]
