@@ -60,6 +60,7 @@ _SITE_ADMIN = (
     "articles.delete_article",
     *_all("siteinfo", "sitesettings", ("view", "change")),
     *_all("siteinfo", "sitelink"),
+    *_all("api", "apikey"),
     *_all("auth", "user"),
     *_all("auth", "group", ("view",)),
 )

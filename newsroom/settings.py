@@ -80,6 +80,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The read API's door (issue #17): rate limits and CORS for /api/ before the page cache, so
+    # cached answers are counted too. Other addresses pass straight through.
+    "api.gateway.ApiGatewayMiddleware",
     # Outermost: answers readers with pages already drawn, before anything else runs, and
     # keeps what the layers below made (headers included) for the next reader.
     "pagecache.middleware.PageCacheMiddleware",
@@ -462,3 +465,18 @@ EDGE_CLOUDFLARE_API = os.environ.get("EDGE_CLOUDFLARE_API", "https://api.cloudfl
 
 # Per-page counts on reader listings.
 ARTICLES_PER_PAGE = 20
+
+# The read API (api app, issue #17). Requests a minute per client: by address without a key,
+# and the default for a new key (each key has its own, set in the admin).
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", 120))
+API_KEY_RATE_LIMIT = int(os.environ.get("API_KEY_RATE_LIMIT", 1200))
+# Origins whose pages may read the API from a browser; empty: any origin.
+API_CORS_ORIGINS = env_list("API_CORS_ORIGINS")
+# The most items one page of the API gives.
+API_MAX_LIMIT = 100
+
+# The signed static mirror (mirror app, issue #17): the Ed25519 private key that signs its
+# manifest, as PEM or the 32 raw bytes in base64, from the environment or a file (never the
+# database).
+MIRROR_SIGNING_KEY = os.environ.get("MIRROR_SIGNING_KEY", "")
+MIRROR_SIGNING_KEY_FILE = os.environ.get("MIRROR_SIGNING_KEY_FILE", "")

@@ -22,6 +22,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from taggit.models import Tag, TaggedItem
 
+from api.models import ApiKey
 from articles.models import Article, Author, Correction
 from media.models import Photo
 from notes.models import DeskNote, SourceNote
@@ -136,6 +137,9 @@ def newsroom(django_user_model):
     AccessAttempt.objects.create(ip_address="198.51.100.7", username="x", failures_since_start=1)
     AccessLog.objects.create(ip_address="198.51.100.7", username="boss")
     AccessFailureLog.objects.create(ip_address="198.51.100.7", username="x")
+    partner = ApiKey(name="Partner app")
+    partner.issue()
+    partner.save()
     return {"live": live, "boss": boss}
 
 
@@ -167,6 +171,8 @@ def rows_readers_and_rights_depend_on() -> str:
         User.objects.all(), TOTPDevice.objects.filter(user__is_superuser=True),
         StaticDevice.objects.filter(user__is_superuser=True),
         SourceNote.objects.all(),
+        # Which apps may read the API how fast.
+        ApiKey.objects.all(),
     ]  # fmt: skip
     return "\n".join(serializers.serialize("json", qs.order_by("pk")) for qs in querysets)
 
