@@ -128,6 +128,7 @@ TEMPLATES = [
                 "siteinfo.context_processors.site",
                 "articles.context_processors.reader_navigation",
                 "textedition.context_processors.text_edition",
+                "mirror.context_processors.mirror",
             ],
         },
     },

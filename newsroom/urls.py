@@ -16,6 +16,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
+    # The key that signs static copies of the site (issue #17).
+    path("", include("mirror.urls")),
     # The read API for apps and partners (issue #17).
     path("api/", include("api.urls")),
     # Browsers ask for /favicon.ico whatever the page says.
