@@ -21,6 +21,10 @@ class ApiKeyAdmin(DeskAdmin):
         if key:
             self.show_key(request, obj, key)
 
+    def delete_queryset(self, request, queryset):
+        for api_key in queryset:
+            api_key.delete()  # one by one, so the gateway forgets each at once
+
     @admin.action(description="Replace the keys of selected clients", permissions=["change"])
     def replace_keys(self, request, queryset):
         for api_key in queryset:

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from accounts.addresses import client_address
 
-from .models import ApiKey, hash_key
+from .models import ApiKey, hash_key, key_cache_name
 
 PREFIX = "/api/"
 WINDOW_SECONDS = 60
@@ -22,10 +22,6 @@ WINDOW_SECONDS = 60
 # in the admin, which forgets it at once).
 KEY_MEMORY_SECONDS = 60
 NO_KEY = 0
-
-
-def key_cache_name(key_hash: str) -> str:
-    return f"api-key:{key_hash}"
 
 
 def limit_for_key(key: str) -> int:

@@ -2,6 +2,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 
@@ -18,6 +19,11 @@ def default_limit() -> int:
 
 def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
+
+
+def key_cache_name(key_hash: str) -> str:
+    """Where the gateway remembers a key's limit for a minute (api.gateway)."""
+    return f"api-key:{key_hash}"
 
 
 class ApiKey(models.Model):
@@ -51,8 +57,23 @@ class ApiKey(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
 
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        self.forget()
+
+    def delete(self, *args, **kwargs):
+        self.forget()
+        return super().delete(*args, **kwargs)
+
+    def forget(self) -> None:
+        """Every process sees a changed, replaced or deleted key at its next request."""
+        cache.delete_many(
+            [key_cache_name(h) for h in [self.key_hash, *getattr(self, "_replaced", [])] if h]
+        )
+
     def issue(self) -> str:
         """Give the row a new random key and return it: the only time it is seen whole."""
         key = secrets.token_urlsafe(KEY_BYTES)
+        self._replaced = getattr(self, "_replaced", []) + [self.key_hash]
         self.prefix, self.key_hash = key[:8], hash_key(key)
         return key

@@ -209,7 +209,7 @@ def test_cors_allows_get_from_any_origin_or_the_configured_list(client, settings
 
 def test_rate_limit_per_client_and_a_key_raises_it(client, settings, newsroom):
     """Past its limit a client gets 429 with Retry-After, even for cached answers; a key has a
-    higher limit of its own; an unknown or switched-off key gets 401."""
+    higher limit of its own; an unknown or switched-off key gets 401, at once."""
     settings.API_RATE_LIMIT = 3
     for _ in range(3):
         assert client.get("/api/v1/sections").status_code == 200
@@ -230,6 +230,9 @@ def test_rate_limit_per_client_and_a_key_raises_it(client, settings, newsroom):
     off_key = off.issue()
     off.save()
     assert client.get("/api/v1/sections", headers={"X-Api-Key": off_key}).status_code == 401
+    api_key.active = False
+    api_key.save()
+    assert client.get("/api/v1/sections", headers={"X-Api-Key": key}).status_code == 401
 
 
 BAD = [
