@@ -17,13 +17,20 @@ def absolute(base_url: str, address: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _renditions(source: renditions.Source) -> tuple[tuple[str, str, str, int, int], ...]:
-    """Every rendition of a photo as (role, format, address, width, height), once per process:
-    names come from the photo's own fields."""
+def _renditions(source: renditions.Source, base_url: str) -> list[dict]:
+    """Every rendition of a photo, once per process and address: names come from the photo's
+    own fields. Shared between answers: never changed after."""
     storage = Photo._meta.get_field("image").storage
-    return tuple(
-        (r.role, r.format, storage.url(r.name), r.width, r.height) for r in renditions.plan(source)
-    )
+    return [
+        {
+            "role": r.role,
+            "format": r.format,
+            "url": absolute(base_url, storage.url(r.name)),
+            "width": r.width,
+            "height": r.height,
+        }
+        for r in renditions.plan(source)
+    ]
 
 
 def photo(shown: Photo | None, base_url: str, caption: str = "", alt: str = "") -> dict | None:
@@ -35,16 +42,7 @@ def photo(shown: Photo | None, base_url: str, caption: str = "", alt: str = "") 
         "alt": alt or shown.alt_text,
         "width": shown.width,
         "height": shown.height,
-        "renditions": [
-            {
-                "role": role,
-                "format": fmt,
-                "url": absolute(base_url, url),
-                "width": width,
-                "height": height,
-            }
-            for role, fmt, url, width, height in _renditions(shown.source)
-        ],
+        "renditions": _renditions(shown.source, base_url),
     }
 
 

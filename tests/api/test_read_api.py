@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from api import schemas
 from api.models import ApiKey
 from articles.models import Article, Correction, WorkingCopy
 from pagecache.generation import generations
@@ -104,6 +105,18 @@ def test_nothing_readers_cannot_see_reaches_any_endpoint(client, newsroom):
         assert get(client, f"/api/v1/articles/{article.pk}")[0].status_code == 404
         path = f"/api/v1/articles/by-path?path={article.get_absolute_url()}"
         assert get(client, path)[0].status_code == 404
+
+
+def test_answers_match_their_schema(client, newsroom):
+    """The answers written without validation (lists, stories, search) fit the published schema."""
+    live = newsroom["live"]
+    for url, schema in [
+        ("/api/v1/articles", schemas.ArticlePage),
+        (f"/api/v1/articles/{live.pk}", schemas.ArticleDetail),
+        (f"/api/v1/articles/by-path?path={live.get_absolute_url()}", schemas.ArticleDetail),
+        ("/api/v1/search?q=storm", schemas.SearchPage),
+    ]:
+        schema.model_validate(get(client, url)[1])
 
 
 def test_article_carries_body_photo_renditions_bylines_and_times(client, newsroom):
