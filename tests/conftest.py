@@ -8,6 +8,18 @@ def pytest_configure(config):
     compile_all()
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default edition's language: a request to /ar/ leaves Arabic
+    active in the thread (newsroom.editions), and addresses built after it would carry /ar/."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def jinja2_templates_report_their_context():
     """Reader pages are Jinja2: they tell the test client their context (response.context), as
