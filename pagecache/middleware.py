@@ -17,9 +17,11 @@ from typing import NamedTuple
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import Resolver404, get_urlconf, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
+
+from newsroom.editions import edition_in
 
 from .generation import generations
 
@@ -49,9 +51,15 @@ class Entry(NamedTuple):
 
 @lru_cache(maxsize=10_000)
 def _query_parameters(urlconf: str, path_info: str) -> frozenset[str] | None:
-    """The query parameters the view at this address reads, or None where no view answers."""
+    """The query parameters the view at this address reads, or None where no view answers.
+
+    Resolved in the address's own edition: this runs before newsroom.editions activates it,
+    and the language a worker's previous request left active (/ar/) would make "/" resolve to
+    nothing, and stay uncached in that process.
+    """
     try:
-        match = resolve(path_info, urlconf)
+        with translation.override(edition_in(path_info)):
+            match = resolve(path_info, urlconf)
     except Resolver404:
         return None
     return getattr(match.func, "query_parameters", frozenset())
