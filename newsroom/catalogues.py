@@ -17,8 +17,8 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "locale"
-SOURCES = ["accounts", "articles", "media", "newsroom", "notes", "pagecache", "sections",
-           "siteinfo", "jinja2", "templates"]  # fmt: skip
+SOURCES = ["accounts", "api", "articles", "edge", "live", "media", "mirror", "newsroom", "notes",
+           "pagecache", "sections", "siteinfo", "textedition", "jinja2", "templates"]  # fmt: skip
 METHODS = [
     ("**.py", "python"),
     ("**.html", "jinja2"),
@@ -71,7 +71,7 @@ def extracted():
     from babel.messages.catalog import Catalog
 
     template = Catalog(project="newsroom", charset="utf-8")
-    for source in SOURCES:
+    for source in (source for source in SOURCES if (ROOT / source).is_dir()):
         if source == "templates":
             methods = [("**.html", "newsroom.catalogues:extract_django")]
         else:

@@ -39,16 +39,6 @@ def jinja2_templates_report_their_context():
 
 
 @pytest.fixture(autouse=True)
-def no_language_left_active():
-    """A test that activates an edition's language (ar, fr) leaves none active for the next:
-    addresses are reversed in the active language."""
-    from django.utils import translation
-
-    yield
-    translation.deactivate()
-
-
-@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty page cache and no per-generation values (the database
     is rolled back between tests, so a generation can come round again)."""
