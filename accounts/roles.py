@@ -38,6 +38,9 @@ _REPORTER = (
     "sections.view_section",
     *_all("media", "photo", ("view", "add", "change")),
     *_all("taggit", "tag", ("view", "add")),
+    # Live coverage: draft entries; posting directly is "live.post_entry", theirs if given.
+    *_all("live", "entry", ("view", "add", "change")),
+    "live.view_livecoverage",
 )
 _EDITOR = (
     # Everything on content and publishing, but a real delete of an article stays admin-only:
@@ -50,6 +53,9 @@ _EDITOR = (
     *_all("media", "photo"),
     "media.take_down_photo",
     *_all("taggit", "tag"),
+    *_all("live", "livecoverage", ("view", "add", "change")),
+    *_all("live", "entry"),
+    "live.post_entry",
 )
 # Source notes (issue #18): editors read every story's; Site admins run the site, not the
 # stories, so they see who read notes (the log) but not the notes themselves.

@@ -217,7 +217,7 @@ class ArticleAdmin(DeskAdmin, SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["newsroom_admin/admin.css"]}
-        js = ["newsroom_admin/a11y.js", "newsroom_admin/autosave.js"]
+        js = ["newsroom_admin/a11y.js", "newsroom_admin/autosave.js", "newsroom_admin/live_desk.js"]
 
     # Permissions: reporters write drafts; only publishers touch what readers can see.
 

@@ -95,6 +95,10 @@ def querystring(request: HttpRequest, **changes) -> str:
     return f"?{urlencode(list(query.lists()), doseq=True)}"
 
 
+# Functions other apps give reader templates (live.apps: live_state for the "Live" badge).
+extra_globals: dict = {}
+
+
 def environment(**options) -> Environment:
     # Reader-facing words are written {{ _("Search") }}: Django's catalogues translate them.
     options["extensions"] = [*options.get("extensions", []), "jinja2.ext.i18n"]
@@ -110,6 +114,7 @@ def environment(**options) -> Environment:
             "querystring": querystring,
             "current_edition": languages.language,
             "language_of": languages.language,
+            **extra_globals,
         }
     )
     env.filters.update({"machine_time": machine_time, "date": display_date, "byline": byline})

@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import InvalidPage, Page
@@ -22,6 +24,10 @@ from .front_page import FrontPage
 from .models import Article, Author, Correction
 from .pagination import DeferredJoinPaginator, KeysetPage, keyset_page
 from .sections import sections
+
+# Apps that add to the article page (live coverage: its stream of entries) append a function
+# here, called with the request, the story and the page's context before it is drawn.
+page_extras: list[Callable[[HttpRequest, reading.Story, dict], None]] = []
 
 
 def listing_page(request: HttpRequest, listing: QuerySet) -> KeysetPage:
@@ -78,6 +84,8 @@ def section_detail(request: HttpRequest, path: str) -> HttpResponse:
     )
 
 
+# "before": older entries of a live story (live.reading).
+@reads_query("before")
 def article_detail(
     request: HttpRequest, section_path: str, year: int, month: int, day: int, slug: str
 ) -> HttpResponse:
@@ -141,28 +149,27 @@ def render_article(
     base_url = site.base_url(request)
     breadcrumbs = sections(request).ancestors_and_self(article.section)
     shown(*(f"section-name:{section.pk}" for section in breadcrumbs))
-    return render(
-        request,
-        "articles/article_detail.html",
-        {
-            "article": article,
-            "authors": story.authors,
-            "tags": story.tags,
-            "corrections": story.corrections,
-            "body": story.body,
-            "translations": story.translations,
-            "x_default": story.x_default,
-            "story_language": languages.language(article.language),
-            "breadcrumbs": breadcrumbs,
-            "related": story.related,
-            "preview": preview,
-            "share": structured_data.share_card(article, base_url),
-            "structured_data": [
-                structured_data.news_article(story, site, base_url),
-                structured_data.breadcrumb_list(breadcrumbs, base_url),
-            ],
-        },
-    )
+    context = {
+        "article": article,
+        "authors": story.authors,
+        "tags": story.tags,
+        "corrections": story.corrections,
+        "body": story.body,
+        "translations": story.translations,
+        "x_default": story.x_default,
+        "story_language": languages.language(article.language),
+        "breadcrumbs": breadcrumbs,
+        "related": story.related,
+        "preview": preview,
+        "share": structured_data.share_card(article, base_url),
+        "structured_data": [
+            structured_data.news_article(story, site, base_url),
+            structured_data.breadcrumb_list(breadcrumbs, base_url),
+        ],
+    }
+    for extend in page_extras:
+        extend(request, story, context)
+    return render(request, "articles/article_detail.html", context)
 
 
 @reads_query("before", "after")

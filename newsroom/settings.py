@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "siteinfo",
     "archive",
     "notes",
+    "live",
     "demo",
     "edge",
     "textedition",
@@ -129,6 +130,7 @@ TEMPLATES = [
                 "articles.context_processors.reader_navigation",
                 "textedition.context_processors.text_edition",
                 "mirror.context_processors.mirror",
+                "live.context_processors.live_coverage",
             ],
         },
     },
@@ -481,3 +483,12 @@ API_MAX_LIMIT = 100
 # database).
 MIRROR_SIGNING_KEY = os.environ.get("MIRROR_SIGNING_KEY", "")
 MIRROR_SIGNING_KEY_FILE = os.environ.get("MIRROR_SIGNING_KEY_FILE", "")
+# Live coverage (issue #15, live app): readers' pages check for new entries this often...
+LIVE_POLL_SECONDS = int(os.environ.get("LIVE_POLL_SECONDS", 20))
+# ...and the check, and a running live story's page, are kept this long by CDNs and browsers.
+LIVE_CHECK_SECONDS = int(os.environ.get("LIVE_CHECK_SECONDS", 5))
+LIVE_PAGE_SECONDS = int(os.environ.get("LIVE_PAGE_SECONDS", 15))
+LIVE_ENTRIES_PER_PAGE = 20
+LIVE_ENTRY_MAX_CHARACTERS = 3000
+# Entries given to search engines in the page's LiveBlogPosting.
+LIVE_STRUCTURED_UPDATES = 10

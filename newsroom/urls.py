@@ -31,6 +31,7 @@ urlpatterns = [
     *i18n_patterns(
         # The text edition (issue #17) before the articles' section catch-all.
         path("text/", include("textedition.urls")),
+        path("live/", include("live.urls")),
         path("", include("articles.urls")),
         prefix_default_language=False,
     ),

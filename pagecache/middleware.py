@@ -100,8 +100,9 @@ class PageCacheMiddleware:
             return self.replay(request, entry, stale=True)
         response = self.get_response(request)
         if state is not None and request.method == "GET" and self.can_store(response):
-            lifetime = self.lifetime(state)
-            self.set_cache_control(response, lifetime, self.edge_lifetime(state, lifetime))
+            shorter = getattr(request, "page_cache_seconds", None)
+            lifetime = self.lifetime(state, shorter=shorter)
+            self.set_cache_control(response, lifetime, self.edge_lifetime(state, lifetime, shorter))
             if lifetime > 0:
                 headers = dict(response.headers._store)
                 entry = Entry(state.key, time.time() + lifetime, response.status_code, headers,
@@ -172,23 +173,28 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def lifetime(state, seconds: int | None = None) -> int:
-        """Seconds a page may be kept: the configured time, or less if a story is due.
+    def lifetime(state, seconds: int | None = None, shorter: int | None = None) -> int:
+        """Seconds a page may be kept: the configured time (or `seconds`), or less if a story
+        is due, or if the view asked for less (request.page_cache_seconds: a live story, whose
+        readers behind a CDN must see new entries within seconds).
 
         A story whose time came while the page was being drawn may be missing from it: the
         generation was read at the start of the request, so that page is not kept at all.
         """
         seconds = settings.PAGE_CACHE_SECONDS if seconds is None else seconds
+        if shorter is not None:
+            seconds = min(seconds, shorter)
         if state.next_change is None:
             return seconds
         return max(min(seconds, int((state.next_change - timezone.now()).total_seconds())), 0)
 
-    def edge_lifetime(self, state, lifetime: int) -> int:
+    def edge_lifetime(self, state, lifetime: int, shorter: int | None = None) -> int:
         """Seconds a CDN may keep the page (s-maxage): hours when a purged CDN is configured
-        (issue #20; still capped at the next scheduled change), else as long as we keep it."""
+        (issue #20; still capped at the next scheduled change, and at what the view asked
+        for), else as long as we keep it."""
         if not settings.EDGE_CACHE or state is None:
             return lifetime
-        return self.lifetime(state, settings.EDGE_SECONDS)
+        return self.lifetime(state, settings.EDGE_SECONDS, shorter)
 
     @staticmethod
     def cache_control(lifetime: int, edge_lifetime: int | None = None) -> str:
