@@ -18,8 +18,9 @@ def no_timed_recheck(settings):
 # Pages learn the content generation from its copy (pagecache.generation), not the database.
 LAYOUT_QUERIES = 0
 # Read by the first request after each change, then kept until the next (pagecache.memo):
-# the generation itself, site settings, footer links, the sections and which hold stories.
-PER_GENERATION_QUERIES = 5
+# the generation itself, site settings, footer links, the sections and which hold stories,
+# and which stories are live coverage (live.reading.coverages, for the cards' "Live" badge).
+PER_GENERATION_QUERIES = 6
 EXPECTED = {
     # lead, Editor's Choice and the latest of each section, together
     "home": LAYOUT_QUERIES + 1,

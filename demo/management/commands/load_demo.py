@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
@@ -14,6 +15,8 @@ from articles.search import update_vectors
 from demo import content as demo_content
 from demo import synthetic
 from demo.images import scene_jpeg
+from demo.live_content import LIVE_STORIES
+from live.models import Entry, LiveCoverage
 from media.models import Photo
 from newsroom.html import html_to_text, sanitize_html
 from notes import crypto
@@ -47,6 +50,7 @@ class Command(BaseCommand):
             self.load_editions(sections)
             created += self.load_translations(authors)
             self.load_notes()
+            created += self.load_live(sections, authors)
         self.stdout.write(f"Demo content ready: {created} new articles.")
         if articles > 0:
             added = self.load_synthetic(articles, list(sections.values()), list(authors.values()))
@@ -124,6 +128,50 @@ class Command(BaseCommand):
         article = Article.objects.get(slug=slug)
         if crypto.available() and not SourceNote.objects.filter(article=article).exists():
             SourceNote.objects.create(article=article, ciphertext=crypto.encrypt(text))
+
+    def load_live(self, sections: dict[str, Section], authors: dict[str, Author]) -> int:
+        """The live stories (demo.live_content): one running, one ended, with their entries."""
+        now = timezone.now()
+        created = 0
+        for seed, data in enumerate(LIVE_STORIES, start=50):
+            if Article.objects.filter(slug=data["slug"]).exists():
+                continue
+            caption, credit, alt_text = data["photo"]
+            photo = Photo(caption=caption, credit=credit, alt_text=alt_text)
+            photo.image.save("demo.jpg", ContentFile(scene_jpeg(seed), name="demo.jpg"), save=True)
+            started = now - timedelta(hours=data["hours_ago"])
+            article = Article.objects.create(
+                slug=data["slug"],
+                headline=data["headline"],
+                summary=data["summary"],
+                body=data["body"].strip(),
+                section=sections[data["section"]],
+                lead_photo=photo,
+                status=Article.Status.PUBLISHED,
+                published_at=started,
+            )
+            article.authors.set(authors[slug] for slug in data["authors"])
+            article.tags.set(data["tags"])
+            entries = data["entries"]
+            coverage = LiveCoverage.objects.create(
+                article=article,
+                started_at=started,
+                ended_at=started + timedelta(minutes=entries[-1][0] + 5) if data["ended"] else None,
+            )
+            for minutes, title, body, author, pin in entries:
+                entry = Entry.objects.create(
+                    coverage=coverage,
+                    title=title,
+                    body=body,
+                    pinned=pin,
+                    status=Entry.Status.PUBLISHED,
+                    published_at=started + timedelta(minutes=minutes),
+                )
+                entry.authors.set([authors[author]])
+            # Posted then, not edited since: no "Updated" time for readers.
+            Entry.objects.filter(coverage=coverage).update(updated_at=F("published_at"))
+            created += 1
+        return created
 
     def fill_in_references(self, data: dict, seed: int) -> None:
         """Put the ids of the photos and stories a demo body shows where it names them."""
