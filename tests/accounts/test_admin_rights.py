@@ -389,7 +389,9 @@ def test_role_sync_tolerates_permissions_not_made_yet(caplog):
 
     from accounts import roles
 
-    future = roles.Role("Editor", (*roles.ROLES["Editor"].permissions, "newsletters.add_issue"), True)
+    future = roles.Role(
+        "Editor", (*roles.ROLES["Editor"].permissions, "newsletters.add_issue"), True
+    )
     with mock.patch.dict(roles.ROLES, {"Editor": future}):
         roles.sync_roles()
     assert "newsletters.add_issue" in caplog.text
