@@ -28,13 +28,13 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
     """The newest entries' ids and whether coverage has ended: all the script needs to know
     whether there is something new (a few hundred bytes; 304 when nothing changed)."""
     coverage = coverage_or_404(request, pk)
-    ids = list(
-        published_entries(pk)
-        .filter(pinned=Entry.Pin.NONE)
-        .values_list("pk", flat=True)[: settings.LIVE_ENTRIES_PER_PAGE]
-    )
+    rows = published_entries(pk).values_list("pk", "pinned")
+    pinned = [pk for pk, pin in rows.exclude(pinned=Entry.Pin.NONE)]
+    newest = [
+        pk for pk, pin in rows.filter(pinned=Entry.Pin.NONE)[: settings.LIVE_ENTRIES_PER_PAGE]
+    ]
     request.page_cache_seconds = settings.LIVE_CHECK_SECONDS
-    return JsonResponse({"ended": not coverage.is_running, "entries": ids})
+    return JsonResponse({"ended": not coverage.is_running, "entries": newest, "pinned": pinned})
 
 
 def latest(request: HttpRequest, pk: int) -> HttpResponse:

@@ -7,6 +7,7 @@
   const live = document.querySelector("[data-live-check]");
   if (!live || !window.fetch) return;
   const list = live.querySelector("[data-live-entries]");
+  const pinnedList = live.querySelector("[data-live-pinned]");
   const status = live.querySelector("[data-live-status]");
   const seconds = Math.max(Number(live.dataset.liveSeconds) || 20, 1);
   const lang = document.documentElement.lang;
@@ -40,17 +41,23 @@
     const holder = document.createElement("div");
     holder.innerHTML = await response.text();
     const have = shown();
-    const fresh = [...holder.querySelectorAll("[data-entry-id]")].filter((e) => !have.has(e.dataset.entryId));
-    // Added above the list, newest first, with the reader's place kept where it was.
-    const before = list.getBoundingClientRect().top;
+    const isNew = (e) => !have.has(e.dataset.entryId);
+    const fresh = [...holder.querySelectorAll("[data-live-entries] [data-entry-id]")].filter(isNew);
+    const pinned = [...holder.querySelectorAll("[data-live-pinned] [data-entry-id]")].filter(isNew);
+    // Added at the top of their lists, newest first, with the reader's place kept where it was
+    // (the button sits between the pinned entries and the stream).
+    const anchor = status.getBoundingClientRect().top;
+    pinned.reverse().forEach((entry) => pinnedList.prepend(entry));
     fresh.reverse().forEach((entry) => list.prepend(entry));
-    const after = list.getBoundingClientRect().top;
-    if (after !== before) window.scrollBy(0, after - before);
+    const moved = status.getBoundingClientRect().top - anchor;
+    if (moved) window.scrollBy(0, moved);
     waiting = [];
     offer();
-    if (fresh.length) {
-      fresh[fresh.length - 1].setAttribute("tabindex", "-1");
-      fresh[fresh.length - 1].focus({ preventScroll: true });
+    // The button is gone: the keyboard goes on from the newest entry shown.
+    const first = fresh.length ? list.firstElementChild : pinned.length ? pinnedList.firstElementChild : null;
+    if (first) {
+      first.setAttribute("tabindex", "-1");
+      first.focus({ preventScroll: true });
     }
   }
 
@@ -63,7 +70,7 @@
       if (response.ok) {
         const state = await response.json();
         const have = shown();
-        waiting = state.entries.map(String).filter((id) => !have.has(id));
+        waiting = [...state.pinned, ...state.entries].map(String).filter((id) => !have.has(id));
         offer();
         if (state.ended) {
           const ended = document.createElement("p");
