@@ -26,6 +26,7 @@ from newsroom.editions import edition_in
 from .generation import generations
 
 CACHEABLE_STATUSES = {200, 301}
+CONDITIONS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 HIT, MISS = "hit", "miss"
 
 
@@ -98,7 +99,16 @@ class PageCacheMiddleware:
         if not generation.database_answers and self.drawn_in(state, entry):
             # The database is down: a page past its lifetime is better than none.
             return self.replay(request, entry, stale=True)
+        # A revalidating reader (If-None-Match) still gets the whole page drawn and kept:
+        # answered 304 by the layers below, the page would never be kept again while every
+        # reader revalidates, as the live coverage script does (issue #15).
+        conditions = {}
+        if state is not None and request.method == "GET":
+            conditions = {
+                name: request.META.pop(name) for name in CONDITIONS if name in request.META
+            }
         response = self.get_response(request)
+        request.META.update(conditions)
         if state is not None and request.method == "GET" and self.can_store(response):
             shorter = getattr(request, "page_cache_seconds", None)
             lifetime = self.lifetime(state, shorter=shorter)
@@ -110,6 +120,16 @@ class PageCacheMiddleware:
                 # Kept past its lifetime, for the times the database does not answer.
                 generation.pages.set(key, entry, lifetime + settings.PAGE_STALE_IF_ERROR_SECONDS)
             self.mark(response, MISS)
+        if conditions and response.status_code == 200:
+            answer = get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+                response=response,
+            )
+            if answer is not response:
+                self.mark(answer, MISS)
+            return answer
         return response
 
     @staticmethod
@@ -153,12 +173,15 @@ class PageCacheMiddleware:
             and "HTTP_IF_MODIFIED_SINCE" not in request.META
         ):
             return response
-        return get_conditional_response(
+        answer = get_conditional_response(
             request,
             etag=response.get("ETag"),
             last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
             response=response,
         )
+        if answer is not response:  # a 304 from the cache is a hit too
+            self.mark(answer, HIT)
+        return answer
 
     @staticmethod
     def can_store(response: HttpResponseBase) -> bool:

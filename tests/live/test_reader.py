@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from live.models import Entry
 from pagecache import memo
+from pagecache.generation import generations
 from tests.factories import ArticleFactory, AuthorFactory
 
 from .conftest import make_entries
@@ -210,3 +211,23 @@ def test_latest_fragment_holds_the_newest_entries(client, coverage):
     entries = make_entries(coverage, 3)
     html = client.get(f"/live/{coverage.pk}/latest/").content.decode()
     assert entry_ids(html) == [e.pk for e in entries[::-1]]
+
+
+def test_revalidating_readers_keep_the_check_in_the_page_cache(
+    client, coverage, settings, django_assert_num_queries
+):
+    """A check redrawn for a reader who sends If-None-Match is still kept: the next reader's
+    revalidation is a 304 from the cache, without a query."""
+    settings.PAGE_CACHE_RECHECK_SECONDS = 3600
+    make_entries(coverage, 1)
+    url = f"/live/{coverage.pk}/check/"
+    etag = client.get(url)["ETag"]
+    cache.clear()
+    generations().pages.clear()
+    first = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert first.status_code == 304
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert second.status_code == 304
+    assert second["X-Page-Cache"] == "hit"
