@@ -7,7 +7,7 @@ from .models import Entry, LiveCoverage
 
 
 def coverage_keys(coverage: LiveCoverage) -> set[str]:
-    return article_keys(coverage.article) | ({"live"} if article_keys(coverage.article) else set())
+    return article_keys(coverage.article)
 
 
 def entry_keys(entry: Entry) -> set[str]:
