@@ -117,3 +117,41 @@ def test_live_page_works_without_javascript(browser, live_server, story):
     assert reader.locator(".live-entry__body").first.inner_text() == "What we know so far."
     assert reader.get_by_text("Second update.").is_visible()
     context.close()
+
+
+def test_reader_script_stops_while_hidden_and_once_coverage_ended(
+    browser, live_server, story, settings
+):
+    """No checks while the tab is hidden; checking again when shown; none after the end."""
+    settings.LIVE_POLL_SECONDS = 1
+    settings.LIVE_CHECK_SECONDS = 1
+    coverage = LiveCoverage.objects.create(article=story)
+    context = browser.new_context(base_url=live_server.url)
+    reader = context.new_page()
+    checks = []
+    reader.on("request", lambda r: "/check/" in r.url and checks.append(r.url))
+    reader.goto(story.get_absolute_url())
+    reader.wait_for_timeout(2_500)
+    assert checks, "the page checks while visible"
+    reader.evaluate(
+        """() => {
+        Object.defineProperty(document, "hidden", {value: true, configurable: true});
+        document.dispatchEvent(new Event("visibilitychange"));
+    }"""
+    )
+    hidden_at = len(checks)
+    reader.wait_for_timeout(2_500)
+    assert len(checks) == hidden_at
+    coverage.ended_at = coverage.started_at
+    coverage.save()
+    reader.evaluate(
+        """() => {
+        Object.defineProperty(document, "hidden", {value: false, configurable: true});
+        document.dispatchEvent(new Event("visibilitychange"));
+    }"""
+    )
+    reader.get_by_text("This live coverage has ended.").wait_for()
+    ended_at = len(checks)
+    reader.wait_for_timeout(2_500)
+    assert len(checks) == ended_at
+    context.close()
