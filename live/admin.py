@@ -1,5 +1,6 @@
 """The live desk: entries in the admin, and the posting form on the live story's page."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
@@ -18,8 +19,20 @@ from .forms import EntryForm
 from .models import Entry, LiveCoverage
 
 
+class EntryAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        coverage = cleaned.get("coverage")
+        if not self.instance.pk and coverage is not None and not coverage.is_running:
+            raise forms.ValidationError(
+                "This live coverage has ended: nothing more can be posted to it.", code="ended"
+            )
+        return cleaned
+
+
 @admin.register(Entry)
 class EntryAdmin(DeskAdmin, SimpleHistoryAdmin):
+    form = EntryAdminForm
     list_display = ["__str__", "coverage", "status", "pinned", "published_at"]
     list_filter = ["status", "pinned"]
     list_select_related = ["coverage__article"]

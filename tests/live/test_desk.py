@@ -186,3 +186,20 @@ def test_edited_entry_shows_updated_time_and_correction(client, desk_editor, cov
     assert "Twelve ships wait." in html
     assert "An earlier version gave the number of ships as ten." in html
     assert 'class="live-entry__updated">Updated' in html
+
+
+def test_entry_admin_refuses_a_new_entry_for_ended_coverage(client, desk_editor, coverage):
+    """The entries' own add form refuses coverage that has ended, too."""
+    from django.utils import timezone
+
+    coverage.ended_at = timezone.now()
+    coverage.save()
+    client.force_login(desk_editor)
+    response = client.post(
+        reverse("admin:live_entry_add"),
+        {"coverage": coverage.pk, "title": "", "body": "<p>Late.</p>", "pinned": "",
+         "status": "published", "correction": ""},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "This live coverage has ended" in response.content.decode()
+    assert not Entry.objects.exists()
