@@ -1,6 +1,7 @@
 from django import template
 
 from ..desk import desk_context
+from ..models import Entry
 
 register = template.Library()
 
@@ -12,3 +13,17 @@ def live_desk(context, article) -> dict:
     if article is None or not request.user.has_perm("live.view_entry"):
         return {"hidden": True}
     return {**desk_context(request, article), "csrf_token": context.get("csrf_token")}
+
+
+@register.inclusion_tag("live/history.html", takes_context=True)
+def live_history(context, article, limit: int = 200) -> dict:
+    """The live entries' revisions (posted, edited, deleted) on the story's history page."""
+    request = context["request"]
+    if article is None or not request.user.has_perm("live.view_entry"):
+        return {"records": []}
+    records = (
+        Entry.history.filter(coverage__article=article)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:limit]
+    )
+    return {"records": list(records)}

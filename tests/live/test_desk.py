@@ -203,3 +203,16 @@ def test_entry_admin_refuses_a_new_entry_for_ended_coverage(client, desk_editor,
     assert response.status_code == 200
     assert "This live coverage has ended" in response.content.decode()
     assert not Entry.objects.exists()
+
+
+def test_story_history_keeps_every_entry_even_deleted(client, desk_editor, coverage):
+    """The story's history page lists its live entries' revisions, a deleted one included."""
+    client.force_login(desk_editor)
+    client.post(post_url(coverage), {"body": "<p>Gate closed at noon.</p>"})
+    entry = Entry.objects.get()
+    client.post(reverse("admin:live_entry_delete", args=[entry.pk]), {"post": "yes"})
+    page = client.get(reverse("admin:articles_article_history", args=[coverage.article_id]))
+    html = page.content.decode()
+    assert "Gate closed at noon." in html
+    assert "<td>Created</td>" in html
+    assert "<td>Deleted</td>" in html
