@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
@@ -58,9 +59,9 @@ class Entry(models.Model):
         PUBLISHED = "published", "Published"
 
     class Pin(models.TextChoices):
-        NONE = "", "Not pinned"
-        KEY_EVENT = "key_event", "Key event"
-        SUMMARY = "summary", "Summary"
+        NONE = "", pgettext_lazy("live entry pin", "Not pinned")
+        KEY_EVENT = "key_event", pgettext_lazy("live entry pin", "Key event")
+        SUMMARY = "summary", pgettext_lazy("live entry pin", "Summary")
 
     coverage = models.ForeignKey(LiveCoverage, on_delete=models.CASCADE, related_name="entries")
     title = models.CharField(
