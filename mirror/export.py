@@ -44,9 +44,11 @@ EXPORTED_VIEWS = {
     "articles:home", "articles:feed", "articles:tag_feed", "articles:sitemap",
     "articles:sitemap_section", "articles:news_sitemap", "articles:tag", "articles:author",
     "articles:corrections", "articles:detail", "articles:section_feed", "articles:section",
-    "textedition:home", "textedition:detail", "textedition:section",
+    "textedition:home", "textedition:detail", "textedition:section", "live:feed",
 }  # fmt: skip
-FEEDS = {"articles:feed", "articles:tag_feed", "articles:section_feed"}
+FEEDS = {"articles:feed", "articles:tag_feed", "articles:section_feed", "live:feed"}
+# A live entry's permalink redirects to the page holding it; in a copy, the entry on this page.
+ENTRY_PERMALINK = re.compile(r"^(?:/[a-z]{2})?/live/entries/(?P<pk>\d+)/$")
 LINK = re.compile(r'(?P<name>href|src|action)="(?P<url>[^"]*)"')
 SRCSET = re.compile(r'srcset="(?P<value>[^"]*)"')
 XML_LOC = re.compile(r"<loc>([^<]+\.xml)</loc>")
@@ -163,6 +165,8 @@ class Exporter:
                 file = self.copy_media(path)
             elif path == f"/{signing.PUBLIC_KEY_PATH}":
                 file = signing.PUBLIC_KEY_PATH
+            elif entry := ENTRY_PERMALINK.match(path):
+                return f"#entry-{entry['pk']}"
             elif (view := self.exported(path)) and not rest.startswith("q="):
                 enqueue(f"{path}?{rest}" if rest else path)
                 file = self.file_for(path, rest, view)
