@@ -28,6 +28,7 @@ def stack(tmp_path_factory):
     varnish.start(site.port)
     site.prepare()
     site.start()
+    varnish.wait_for_backend()
     yield site, varnish
     varnish.stop()
     site.stop()

@@ -4,6 +4,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,18 @@ class Varnish:
             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
         wait_until(lambda: answers(self.port), seconds=60, what="varnishd")
+
+    def wait_for_backend(self) -> None:
+        """Until Varnish's health probe finds the site up: started before it, Varnish may have
+        marked it sick, and answers 503 until the next probe (every 5 s) succeeds."""
+        wait_until(self.backend_healthy, seconds=30, what="the site behind varnishd")
+
+    def backend_healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.url}/healthz", timeout=5) as response:
+                return response.status == 200
+        except OSError:
+            return False
 
     def stop(self) -> None:
         if self.process is not None:
