@@ -385,6 +385,9 @@ class Article(models.Model):
             models.Index(
                 fields=["language", "status", "-published_at"], name="article_edition_idx"
             ),
+            # next_scheduled_change() asks for the next expiry on every publish: without this,
+            # a scan of the whole archive (130-650 ms at 100,000 stories) inside each save.
+            models.Index(fields=["status", "expires_at"], name="article_expiry_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

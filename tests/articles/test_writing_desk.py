@@ -198,6 +198,22 @@ def test_an_expired_story_leaves_every_page_by_itself(client):
     assert Article.objects.get(pk=article.pk).display_status == "Expired"
 
 
+def test_the_next_expiry_is_read_from_an_index_not_a_scan_of_the_archive():
+    """Every publish asks for the next expiry; a scan of 100,000 stories took up to 650 ms."""
+    from django.db import connection
+
+    query = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, expires_at__gt=timezone.now())
+        .order_by("expires_at")
+        .values_list("expires_at", flat=True)[:1]
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")  # the test table is tiny
+        plan = query.explain()
+    assert "article_expiry_idx" in plan, plan
+
+
 def test_expiry_comes_after_the_publish_time(editor_client):
     section = SectionFactory()
     earlier = timezone.localtime() - timedelta(days=1)
