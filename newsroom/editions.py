@@ -35,9 +35,10 @@ class EditionMiddleware:
             code = self.desk_language(request)
         else:
             code = edition_in(request.path_info)
-        translation.activate(code)
         request.LANGUAGE_CODE = code
-        response = self.get_response(request)
+        # Only for this request: a worker's next answer must not start in this one's language.
+        with translation.override(code):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", code)
         return response
 

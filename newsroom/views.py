@@ -5,8 +5,11 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.views import defaults
 from django.views.decorators.cache import never_cache
+
+from .editions import edition_in
 
 
 @never_cache
@@ -56,7 +59,13 @@ def server_error(request: HttpRequest) -> HttpResponse:
         for_the_desk = request.path.startswith(reverse("admin:index"))
     except NoReverseMatch:
         for_the_desk = False
-    page = render_to_string("503.html", {"for_the_desk": for_the_desk})
+    # In the edition of the address: the failure may come before EditionMiddleware has run.
+    language = (
+        translation.get_language_from_request(request) if for_the_desk
+        else edition_in(request.path_info)
+    )  # fmt: skip
+    with translation.override(language):
+        page = render_to_string("503.html", {"for_the_desk": for_the_desk})
     response = HttpResponse(page, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

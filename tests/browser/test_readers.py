@@ -88,7 +88,9 @@ def serious_violations(page, axe_source: str, url: str, ready: str = "body") -> 
     page.wait_for_load_state("load")
     page.wait_for_selector(ready)  # scripts that draw widgets may finish after "load"
     # axe tells icon-font ligatures ("format_bold") from words only once the font has loaded.
-    page.evaluate("async () => { await new Promise(requestAnimationFrame); await document.fonts.ready; }")
+    page.evaluate(
+        "async () => { await new Promise(requestAnimationFrame); await document.fonts.ready; }"
+    )
     page.evaluate(axe_source)  # evaluated by the browser's debugger, not as a page script
     return page.evaluate(AXE_RUN)
 

@@ -151,6 +151,8 @@ class Site:
                 "DJANGO_SECURE_SSL_REDIRECT": "0",
                 "NEWSROOM_DATA_DIR": str(folder),
                 "MEDIA_ROOT": str(folder / "media"),
+                # Its own: sites prepared side by side (pytest -n) would rewrite each other's.
+                "STATIC_ROOT": str(folder / "static"),
                 "PAGE_CACHE_DEBUG_HEADER": "1",
                 "TWO_FACTOR_REQUIRED": "0",
                 "REDIS_RETRY_SECONDS": "1",

@@ -22,7 +22,8 @@ def something_else(request):
 
 
 urlpatterns = [path("gone/", database_gone), path("admin/gone/", database_gone),
-               path("bug/", something_else), path("admin/", admin.site.urls)]  # fmt: skip
+               path("bug/", something_else),
+               path("admin/", admin.site.urls)]  # fmt: skip
 handler500 = "newsroom.views.server_error"
 
 
@@ -43,6 +44,34 @@ def test_the_desk_is_told_its_typing_is_kept(failing_site):
     response = failing_site.get("/admin/gone/")
     assert response.status_code == 503
     assert "The database is not answering" in response.content.decode()
+
+
+def test_the_503_speaks_the_language_of_the_address_not_the_last_request(rf):
+    """The failure can come before the edition is chosen (in the page cache, outermost); what
+    the thread last spoke (here French) must not choose it."""
+    from django.utils import translation
+
+    from newsroom.views import server_error
+
+    def page_for(path: str) -> str:
+        try:
+            raise OperationalError("connection refused")
+        except OperationalError:
+            return server_error(rf.get(path)).content.decode()
+
+    translation.activate("fr")
+    assert "We'll be back in a moment" in page_for("/news/")
+    translation.activate("en")
+    french = page_for("/fr/news/")
+    assert "We'll be back in a moment" not in french and 'lang="fr"' in french
+
+
+def test_a_request_leaves_no_language_behind_for_the_next(client):
+    from django.utils import translation
+
+    translation.activate("en")
+    client.get("/fr/")
+    assert translation.get_language() == "en"
 
 
 def test_other_errors_are_still_500s(failing_site):

@@ -82,6 +82,7 @@ def test_a_story_published_through_one_server_shows_on_the_other(
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "REDIS_URL": redis_url,
         "MEDIA_ROOT": str(tmp_path),
+        "STATIC_ROOT": str(tmp_path / "static"),
         "TWO_FACTOR_REQUIRED": "0",
         "PAGE_CACHE_DEBUG_HEADER": "1",
     }
