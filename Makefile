@@ -40,7 +40,7 @@ test: $(VENV)/.installed-dev
 	$(BIN)/djhtml --check templates
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m newsroom.catalogues compile
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Production: needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (see .env.example).
 serve: $(VENV)/.installed | var

@@ -9,7 +9,7 @@ from tests.faults.services import Site
 
 from .varnish import Varnish, hit
 
-pytestmark = pytest.mark.varnish
+pytestmark = [pytest.mark.varnish, pytest.mark.own_site]
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import pytest
 
 from tests.faults.services import ROOT, Site
 
-pytestmark = pytest.mark.faults
+pytestmark = [pytest.mark.faults, pytest.mark.own_site]
 
 HANG = (
     "import time\n"

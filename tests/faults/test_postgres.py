@@ -5,7 +5,7 @@ import pytest
 
 from tests.faults.services import PostgresCluster, RedisServer, Site, newest_story, staff_cookie
 
-pytestmark = pytest.mark.faults
+pytestmark = [pytest.mark.faults, pytest.mark.own_site]
 
 
 @pytest.fixture(scope="module")

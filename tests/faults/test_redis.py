@@ -12,7 +12,7 @@ from tests.faults.services import (
     staff_cookie,
 )  # fmt: skip
 
-pytestmark = pytest.mark.faults
+pytestmark = [pytest.mark.faults, pytest.mark.own_site]
 
 
 @pytest.fixture(scope="module")
