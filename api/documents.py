@@ -7,8 +7,10 @@ Article.modified_at; addresses are absolute, on the site's main address.
 from functools import lru_cache
 
 from articles.models import Article, Author, Correction
+from live.reading import ShownEntry
 from media import renditions
 from media.models import Photo
+from newsroom.html import html_to_text
 from sections.models import Section, SectionTree
 
 
@@ -102,6 +104,22 @@ def article(shown: Article, tree: SectionTree, authors: list, tags: list, base_u
         "modified_at": shown.modified_at,
         "editors_choice": shown.editors_choice,
         "lead_photo": photo(shown.lead_photo, base_url, shown.lead_caption, shown.lead_alt),
+    }
+
+
+def live_entry(shown: ShownEntry, base_url: str) -> dict:
+    entry = shown.entry
+    return {
+        "id": entry.pk,
+        "url": absolute(base_url, entry.get_absolute_url()),
+        "title": entry.title,
+        "body_html": str(shown.body),
+        "body_text": html_to_text(shown.body),
+        "pinned": entry.pinned or None,
+        "published_at": entry.published_at,
+        "updated_at": entry.updated_at,
+        "correction": entry.correction,
+        "authors": [author(byline, base_url) for byline in shown.authors],
     }
 
 

@@ -132,6 +132,36 @@ class ArticleOut(Schema):
     lead_photo: PhotoOut | None
 
 
+class CursorPaging(Schema):
+    cursor: Cursor | None = None
+
+
+class LiveEntryOut(Schema):
+    id: int
+    url: str = Field(description="The entry's permalink: the story's page, at the entry")
+    title: str
+    body_html: str = Field(description="Sanitized HTML, as the live page shows it")
+    body_text: str
+    pinned: Literal["key_event", "summary"] | None = Field(
+        description="Pinned above the stream as a key event or the summary; null if not"
+    )
+    published_at: datetime
+    updated_at: datetime
+    correction: str = Field(description="What was wrong and what is right now; empty if none")
+    authors: list[AuthorOut]
+
+
+class LiveStream(Schema):
+    article_id: int
+    article_url: str
+    running: bool
+    started_at: datetime
+    ended_at: datetime | None
+    pinned: list[LiveEntryOut] = Field(description="Pinned entries: on the first page only")
+    items: list[LiveEntryOut] = Field(description="Entries, newest first, a page at a time")
+    next: str | None = Field(description="Cursor of the next, older page; null on the last")
+
+
 class Translation(Schema):
     id: int
     language: str

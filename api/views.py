@@ -26,6 +26,7 @@ from articles.forms import SearchForm
 from articles.models import Article, Author, Correction
 from articles.pagination import DeferredJoinPaginator, KeysetPage, keyset_page
 from articles.sections import sections
+from live import reading as live
 from newsroom.editions import edition_in
 from pagecache.memo import per_generation
 from sections.models import SectionTree
@@ -192,6 +193,34 @@ def article(request: HttpRequest, article_id: int):
     if found is None:
         return Status(404, {"detail": "No such story."})
     return answer(detail(request, found))
+
+
+@api.get("/articles/{int:article_id}/live", response={200: schemas.LiveStream, **ERRORS},
+         tags=["live"])  # fmt: skip
+def live_stream(request: HttpRequest, article_id: int, paging: Query[schemas.CursorPaging]):
+    """A live story's entries as its page shows them: pinned ones on the first page, then the
+    newest, a page at a time (by cursor, like the page's "Older updates")."""
+    coverage = live.coverages(request).get(article_id)
+    found = None
+    if coverage is not None:
+        found = DETAIL.filter(pk__in=Article.objects.live().filter(pk=article_id)).first()
+    if found is None:
+        return Status(404, {"detail": "No live coverage on that story."})
+    try:
+        page = live.stream(coverage, QueryDict(mutable=True) | {"before": paging.cursor or ""})
+    except Http404:  # past the oldest entry
+        page = None
+    base = base_url(request)
+    return answer({
+        "article_id": found.pk,
+        "article_url": documents.absolute(base, found.get_absolute_url()),
+        "running": coverage.is_running,
+        "started_at": coverage.started_at,
+        "ended_at": coverage.ended_at,
+        "pinned": [documents.live_entry(entry, base) for entry in page.pinned] if page else [],
+        "items": [documents.live_entry(entry, base) for entry in page.entries] if page else [],
+        "next": page.page.older if page else None,
+    })  # fmt: skip
 
 
 @api.get("/sections", response=list[schemas.SectionNode], tags=["sections"])
