@@ -111,6 +111,27 @@ def redis_url() -> str:
 
 
 @pytest.fixture
+def coverage(db):
+    """Live coverage of a published story (the live app's tests and the API's)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from live.models import LiveCoverage
+    from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+
+    news = SectionFactory(slug="news", name="News")
+    article = ArticleFactory(
+        section=news,
+        headline="Port strike: live",
+        slug="port-strike-live",
+        authors=[AuthorFactory(name="Aisha Rahman")],
+        published_at=timezone.now() - timedelta(hours=3),
+    )
+    return LiveCoverage.objects.create(article=article, started_at=article.published_at)
+
+
+@pytest.fixture
 def reporter(make_member):
     return make_member("Reporter")
 

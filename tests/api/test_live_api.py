@@ -13,7 +13,7 @@ from articles.models import Article
 from live.models import Entry
 from pagecache.generation import generations
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
-from tests.live.conftest import coverage, make_entries  # noqa: F401 (a fixture)
+from tests.live.conftest import make_entries
 
 pytestmark = pytest.mark.django_db
 

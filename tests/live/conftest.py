@@ -1,10 +1,8 @@
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from live.models import Entry, LiveCoverage
-from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
 
 
 def make_entries(coverage: LiveCoverage, count: int, **fields) -> list[Entry]:
@@ -21,16 +19,3 @@ def make_entries(coverage: LiveCoverage, count: int, **fields) -> list[Entry]:
         )
         entries.append(entry)
     return entries
-
-
-@pytest.fixture
-def coverage(db) -> LiveCoverage:
-    news = SectionFactory(slug="news", name="News")
-    article = ArticleFactory(
-        section=news,
-        headline="Port strike: live",
-        slug="port-strike-live",
-        authors=[AuthorFactory(name="Aisha Rahman")],
-        published_at=timezone.now() - timedelta(hours=3),
-    )
-    return LiveCoverage.objects.create(article=article, started_at=article.published_at)
