@@ -55,6 +55,18 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def small_demo_photos(monkeypatch):
+    """The demo's generated photos at 480 px rather than 1,600 in tests that load the demo:
+    their renditions were most of each load's 12 s, and no test reads their size."""
+    from demo.images import scene_jpeg
+    from demo.management.commands import load_demo
+
+    monkeypatch.setattr(
+        load_demo, "scene_jpeg", lambda seed, **size: scene_jpeg(seed, width=480, height=300)
+    )
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads go to a temporary folder, never into the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"
