@@ -89,13 +89,14 @@ def tag(shown, base_url: str) -> dict:
 def article(shown: Article, tree: SectionTree, authors: list, tags: list, base_url: str) -> dict:
     """An article as listings give it: everything but its body."""
     trail = tree.ancestors_and_self(shown.section) or [shown.section]
+    path = shown.get_absolute_url()
     return {
         "id": shown.pk,
         "headline": shown.headline,
         "summary": shown.summary,
         "language": shown.language,
-        "url": absolute(base_url, shown.get_absolute_url()),
-        "path": shown.get_absolute_url(),
+        "url": absolute(base_url, path),
+        "path": path,
         "section": section(shown.section, base_url),
         "section_path": [part.name for part in trail],
         "authors": [author(one, base_url) for one in authors],

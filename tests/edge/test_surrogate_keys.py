@@ -51,6 +51,16 @@ def test_article_page_names_story_photo_section_tags_authors_and_chrome(client, 
     assert f"section:{story.section_id}" in keys_of(response)
 
 
+def test_api_lists_name_the_bylines_and_tags_they_show(client, fastly, story):
+    """Renaming an author or a tag must reach the API's lists at the edge too."""
+    response = client.get("/api/v1/articles")
+    assert b"Amal" in response.content
+    tag = Tag.objects.get(name="shipping")
+    assert keys_of(response) >= {
+        f"article:{story.pk}", f"tag:{tag.pk}", f"author:{story.authors.get().pk}",
+    }  # fmt: skip
+
+
 def test_the_page_cache_sends_the_same_keys_on_a_hit(client, fastly, story):
     """A page answered from our own cache carries the keys it was drawn with."""
     first = client.get(story.get_absolute_url())
