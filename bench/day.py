@@ -135,13 +135,17 @@ def desk(env: dict, every: float, stop: threading.Event, done: list[str]) -> Non
         process.wait(timeout=30)
 
 
-def read_load(base: str, urls_file: Path, seconds: int, connections: int) -> dict:
+def read_load(
+    base: str, urls_file: Path, seconds: int, connections: int, gzip: bool = False
+) -> dict:
+    """wrk with bench/readers.lua: the addresses in urls_file, in turn, for `seconds`."""
     out = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s",
-         str(Path(__file__).with_name("day.lua")), base],
-        capture_output=True, text=True, env={**os.environ, "BENCH_URLS": str(urls_file)},
+         str(Path(__file__).with_name("readers.lua")), base],
+        capture_output=True, text=True,
+        env={**os.environ, "BENCH_URLS": str(urls_file), "BENCH_GZIP": "1" if gzip else "0"},
     )  # fmt: skip
-    match = re.search(r"DAY_JSON (\{.*\})", out.stdout)
+    match = re.search(r"READERS_JSON (\{.*\})", out.stdout)
     if not match:
         raise RuntimeError(f"wrk gave no result:\n{out.stdout[-2000:]}\n{out.stderr[-2000:]}")
     return json.loads(match.group(1))
