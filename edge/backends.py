@@ -13,6 +13,7 @@ A backend raises PurgeFailed when a request does not get a 2xx answer.
 import json
 import urllib.error
 import urllib.request
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 
 from django.conf import settings
@@ -38,7 +39,7 @@ def _send(method: str, url: str, headers: dict[str, str], body: dict | None = No
         raise PurgeFailed(f"{method} {url} failed: {error}") from error
 
 
-class Backend:
+class Backend(ABC):
     name = ""
     header = ""  # the response header the CDN reads keys from
     separator = " "
@@ -48,8 +49,9 @@ class Backend:
         for start in range(0, len(keys), self.batch_size):
             yield keys[start : start + self.batch_size]
 
+    @abstractmethod
     def purge(self, keys: list[str]) -> None:
-        raise NotImplementedError
+        """Send one batch; raises PurgeFailed when the edge does not take it."""
 
 
 class Varnish(Backend):

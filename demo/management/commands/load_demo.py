@@ -1,5 +1,5 @@
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from itertools import batched
 
 from django.contrib.contenttypes.models import ContentType
@@ -90,26 +90,40 @@ class Command(BaseCommand):
         for seed, data in enumerate(demo_content.ARTICLES):
             if Article.objects.filter(slug=data["slug"]).exists():
                 continue
-            caption, credit, alt_text = data["photo"]
-            photo = Photo(caption=caption, credit=credit, alt_text=alt_text)
-            photo.image.save("demo.jpg", ContentFile(scene_jpeg(seed), name="demo.jpg"), save=True)
-            article = Article.objects.create(
-                slug=data["slug"],
-                headline=data["headline"],
-                summary=data["summary"],
-                body=data["body"].strip(),
-                section=sections[data["section"]],
-                lead_photo=photo,
-                status=Article.Status.PUBLISHED,
-                published_at=now - timedelta(hours=data["hours_ago"]),
-                editors_choice=data["editors_choice"],
-            )
-            article.authors.set(authors[slug] for slug in data["authors"])
-            article.tags.set(data["tags"])
+            published_at = now - timedelta(hours=data["hours_ago"])
+            self.story(data, seed, published_at, sections, authors, data["editors_choice"])
             created += 1
         for seed, data in enumerate(demo_content.ARTICLES):
             self.fill_in_references(data, seed)
         return created
+
+    @staticmethod
+    def story(
+        data: dict,
+        seed: int,
+        published_at: datetime,
+        sections: dict[str, Section],
+        authors: dict[str, Author],
+        editors_choice: bool = False,
+    ) -> Article:
+        """A published story of the demo's content, with its own generated lead photo."""
+        caption, credit, alt_text = data["photo"]
+        photo = Photo(caption=caption, credit=credit, alt_text=alt_text)
+        photo.image.save("demo.jpg", ContentFile(scene_jpeg(seed), name="demo.jpg"), save=True)
+        article = Article.objects.create(
+            slug=data["slug"],
+            headline=data["headline"],
+            summary=data["summary"],
+            body=data["body"].strip(),
+            section=sections[data["section"]],
+            lead_photo=photo,
+            status=Article.Status.PUBLISHED,
+            published_at=published_at,
+            editors_choice=editors_choice,
+        )
+        article.authors.set(authors[slug] for slug in data["authors"])
+        article.tags.set(data["tags"])
+        return article
 
     def load_notes(self) -> None:
         """A desk thread on one story; a source note too, when this server has a key."""
@@ -136,22 +150,8 @@ class Command(BaseCommand):
         for seed, data in enumerate(LIVE_STORIES, start=50):
             if Article.objects.filter(slug=data["slug"]).exists():
                 continue
-            caption, credit, alt_text = data["photo"]
-            photo = Photo(caption=caption, credit=credit, alt_text=alt_text)
-            photo.image.save("demo.jpg", ContentFile(scene_jpeg(seed), name="demo.jpg"), save=True)
             started = now - timedelta(hours=data["hours_ago"])
-            article = Article.objects.create(
-                slug=data["slug"],
-                headline=data["headline"],
-                summary=data["summary"],
-                body=data["body"].strip(),
-                section=sections[data["section"]],
-                lead_photo=photo,
-                status=Article.Status.PUBLISHED,
-                published_at=started,
-            )
-            article.authors.set(authors[slug] for slug in data["authors"])
-            article.tags.set(data["tags"])
+            article = self.story(data, seed, started, sections, authors)
             entries = data["entries"]
             coverage = LiveCoverage.objects.create(
                 article=article,
