@@ -17,6 +17,7 @@ from edge.keys import CORRECTIONS, LATEST, shown
 from newsroom import languages
 from pagecache.memo import content_changed_at
 from pagecache.middleware import reads_query
+from sections.models import Section, SectionTree
 
 from . import reading, search, services, structured_data
 from .forms import SearchForm
@@ -62,14 +63,24 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@reads_query("before", "after")
-def section_detail(request: HttpRequest, path: str) -> HttpResponse:
+def section_listing(request: HttpRequest, path: str) -> tuple[SectionTree, Section, KeysetPage]:
+    """The section at this path and the page of its stories the query asks for (404 if none),
+    named for the CDN: the full and the text section pages both show it."""
     tree = sections(request)
     if (section := tree.get(path)) is None:
         raise Http404("No such section.")
     page = listing_page(request, Article.objects.edition().in_section(section, tree).for_listing())
+    shown(
+        *section_keys(tree, section),
+        *(f"section-name:{each.pk}" for each in tree.ancestors_and_self(section)),
+    )
+    return tree, section, page
+
+
+@reads_query("before", "after")
+def section_detail(request: HttpRequest, path: str) -> HttpResponse:
+    tree, section, page = section_listing(request, path)
     breadcrumbs = tree.ancestors_and_self(section)
-    shown(*section_keys(tree, section), *(f"section-name:{s.pk}" for s in breadcrumbs))
     base_url = request.site_settings.base_url(request)
     return render(
         request,

@@ -14,7 +14,8 @@ from django.utils.translation import get_language
 from articles import body, reading
 from articles.models import Article
 from articles.sections import sections
-from articles.views import listing_page
+from articles.views import listing_page, section_listing
+from edge.keys import LATEST, shown
 from newsroom import languages
 from pagecache.memo import content_changed_at
 from pagecache.middleware import reads_query
@@ -33,6 +34,7 @@ def with_text_addresses(rows: list) -> list:
 
 @reads_query("before", "after")
 def home(request: HttpRequest) -> HttpResponse:
+    shown(LATEST)  # the newest stories, as the full front page: publishing purges it
     page = listing_page(request, Article.objects.edition().for_listing())
     with_text_addresses(page.object_list)
     return render(
@@ -44,10 +46,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @reads_query("before", "after")
 def section_detail(request: HttpRequest, path: str) -> HttpResponse:
-    tree = sections(request)
-    if (section := tree.get(path)) is None:
-        raise Http404("No such section.")
-    page = listing_page(request, Article.objects.edition().in_section(section, tree).for_listing())
+    tree, section, page = section_listing(request, path)
     with_text_addresses(page.object_list)
     return render(
         request,

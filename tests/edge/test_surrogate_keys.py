@@ -51,6 +51,17 @@ def test_article_page_names_story_photo_section_tags_authors_and_chrome(client, 
     assert f"section:{story.section_id}" in keys_of(response)
 
 
+def test_text_edition_lists_name_what_publishing_changes(client, fastly, story):
+    """The text edition's front and section pages leave the CDN with the full ones."""
+    from textedition.addresses import section_address
+
+    home = client.get("/text/")
+    assert b"Port reopens" in home.content and "latest" in keys_of(home)
+    section = client.get(section_address(story.section))
+    assert b"Port reopens" in section.content
+    assert {f"section:{story.section_id}", f"section-name:{story.section_id}"} <= keys_of(section)
+
+
 def test_api_lists_name_the_bylines_and_tags_they_show(client, fastly, story):
     """Renaming an author or a tag must reach the API's lists at the edge too."""
     response = client.get("/api/v1/articles")
